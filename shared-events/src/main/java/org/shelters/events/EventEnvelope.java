@@ -1,0 +1,53 @@
+package org.shelters.events;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode: the Kafka record value is this whole object.
+ * Attribute names are the CloudEvents ones (lower case); {@code sequence}, {@code correlationid},
+ * {@code causationid}, {@code recordedtime} and {@code traceparent} are extension attributes.
+ *
+ * @param sequence     the aggregate version this event produced (1, 2, 3 ...), for ordering and dedupe
+ * @param time         when it happened in the domain
+ * @param recordedtime when the system recorded it (freshness is measured from here)
+ */
+public record EventEnvelope<T extends EventPayload>(
+        String specversion,
+        UUID id,
+        URI source,
+        String type,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        URI dataschema,
+        long sequence,
+        String correlationid,
+        String causationid,
+        Instant recordedtime,
+        String traceparent,
+        T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(data, "data");
+    }
+
+    public EventType<T> eventType() {
+        @SuppressWarnings("unchecked")
+        EventType<T> eventType = (EventType<T>) EventCatalog.byName(type);
+        return eventType;
+    }
+
+    /** The id other events caused by this one carry as {@code causationid}. */
+    public String causationIdForFollowers() {
+        return id.toString();
+    }
+}

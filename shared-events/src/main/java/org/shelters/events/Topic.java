@@ -1,0 +1,14 @@
+package org.shelters.events;
+
+/**
+ * A topic bound to its key and payload types. Keys are always the aggregate id (a String), so
+ * only the payload type is a parameter: a consumer of {@code Topics.AGREEMENTS} can only ever
+ * be handed an {@code AgreementEvent}.
+ */
+public record Topic<P extends EventPayload>(String name, Class<P> payloadType) {
+
+    /** Poison records go here with their original bytes; partitions keep moving. */
+    public String deadLetterTopic() {
+        return name + "-dlt";
+    }
+}
