@@ -10,7 +10,11 @@ import org.shelters.events.EventJson;
  */
 public class ReceivedEventDeserializer implements Deserializer<ReceivedEvent> {
 
+    /** Consumer config key: validate every event against its shipped JSON Schema before reading it. */
+    public static final String VALIDATE_SCHEMAS_CONFIG = "shelters.events.validate-schemas";
+
     private final EventJson json;
+    private boolean validateSchemas;
 
     public ReceivedEventDeserializer() {
         this(EventJson.DEFAULT);
@@ -18,6 +22,12 @@ public class ReceivedEventDeserializer implements Deserializer<ReceivedEvent> {
 
     public ReceivedEventDeserializer(EventJson json) {
         this.json = json;
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+        Object validate = configs.get(VALIDATE_SCHEMAS_CONFIG);
+        validateSchemas = validate != null && Boolean.parseBoolean(validate.toString());
     }
 
     @Override

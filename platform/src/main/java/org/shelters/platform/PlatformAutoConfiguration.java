@@ -1,0 +1,207 @@
+package org.shelters.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.shelters.events.Topic;
+import org.shelters.events.Topics;
+import org.shelters.events.kafka.EventEnvelopeSerializer;
+import org.shelters.events.kafka.ReceivedEvent;
+import org.shelters.events.kafka.ReceivedEventDeserializer;
+import org.shelters.platform.consumer.ConsumedEventLog;
+import org.shelters.platform.consumer.EventConsumer;
+import org.shelters.platform.consumer.EventHandler;
+import org.shelters.platform.outbox.AggregateStore;
+import org.shelters.platform.outbox.OutboxRelay;
+import org.shelters.platform.web.CommandContextFilter;
+import org.shelters.platform.web.IdempotencyFilter;
+import org.shelters.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * The shared plumbing every service gets by depending on this module: the aggregate store with
+ * its outbox and relay, the idempotent consumer with retries and dead letters, topic creation,
+ * problem+json errors, correlation/trace context and Idempotency-Key handling.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics programmeTopics(PlatformProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> topic : Topics.ALL) {
+            for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
+                topics.add(TopicBuilder.name(name).partitions(properties.getTopics().getPartitions())
+                        .replicas(properties.getTopics().getReplicationFactor()).build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka, MeterRegistry meters) {
+        Map<String, Object> props = reliableProducer(kafka);
+        DefaultKafkaProducerFactory<String, byte[]> factory =
+                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+                            PlatformProperties properties, Clock clock, MeterRegistry meters) {
+        PlatformProperties.Outbox outbox = properties.getOutbox();
+        return new OutboxRelay(mongo, outboxKafkaTemplate, outbox.getCollections(), outbox.getSweepInterval(),
+                outbox.getSendTimeout(), outbox.getBatchSize(), clock, meters);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, PlatformProperties properties, Clock clock,
+                                  @Value("${spring.application.name:service}") String applicationName) {
+        String source = properties.getEventSource() != null ? properties.getEventSource() : "/" + applicationName;
+        return new AggregateStore(mongo, relay, source, clock);
+    }
+
+    @Bean
+    ConsumedEventLog consumedEventLog(MongoTemplate mongo) {
+        return new ConsumedEventLog(mongo);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    EventConsumer eventConsumer(List<EventHandler> handlers, ConsumedEventLog log, MeterRegistry meters) {
+        return new EventConsumer(handlers, log, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    ConcurrentMessageListenerContainer<String, ReceivedEvent> eventListenerContainer(
+            EventConsumer consumer, KafkaProperties kafka, PlatformProperties properties, MeterRegistry meters,
+            @Value("${spring.application.name:service}") String applicationName) {
+        PlatformProperties.Consumer config = properties.getConsumer();
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getGroupId() != null ? config.getGroupId() : applicationName);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        props.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ReceivedEventDeserializer.class);
+        props.put(ReceivedEventDeserializer.VALIDATE_SCHEMAS_CONFIG, config.isValidateSchemas());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getMaxPollRecords());
+        DefaultKafkaConsumerFactory<String, ReceivedEvent> factory = new DefaultKafkaConsumerFactory<>(props);
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+
+        ContainerProperties containerProperties = new ContainerProperties(consumer.topics().toArray(String[]::new));
+        containerProperties.setMessageListener(consumer);
+        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+        ConcurrentMessageListenerContainer<String, ReceivedEvent> container =
+                new ConcurrentMessageListenerContainer<>(factory, containerProperties);
+        container.setConcurrency(config.getConcurrency());
+        container.setCommonErrorHandler(errorHandler(kafka, config, meters));
+        return container;
+    }
+
+    /**
+     * Blocking retries with bounded exponential backoff (no retry topics: they would break
+     * per-aggregate order), then the record goes to {@code <topic>-dlt} with its original bytes
+     * and the failure in headers. Invalid events skip the retries.
+     */
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, PlatformProperties.Consumer config,
+                                                    MeterRegistry meters) {
+        Map<String, Object> props = reliableProducer(kafka);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventEnvelopeSerializer.class);
+        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1));
+        ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
+            publisher.accept(record, failure);
+            String type = record.value() instanceof ReceivedEvent event ? event.envelope().type() : "unreadable";
+            meters.counter("events.dead.lettered", "topic", record.topic(), "type", type).increment();
+        };
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(config.getMaxRetries());
+        backOff.setInitialInterval(config.getInitialBackoff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(config.getMaxBackoff().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, backOff);
+        handler.addNotRetryableExceptions(org.shelters.events.InvalidEventException.class);
+        return handler;
+    }
+
+    private static Map<String, Object> reliableProducer(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        return props;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<CommandContextFilter> commandContextFilter() {
+        FilterRegistrationBean<CommandContextFilter> registration = new FilterRegistrationBean<>(new CommandContextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoTemplate mongo, Clock clock, PlatformProperties properties) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(mongo, clock, properties.getOutbox().getIdempotencyStaleClaim()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

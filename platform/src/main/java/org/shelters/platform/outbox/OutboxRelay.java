@@ -1,0 +1,267 @@
+package org.shelters.platform.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes the events waiting in aggregate documents, then removes each one, and only after
+ * Kafka acknowledged it (acks=all, idempotent producer). Woken right after every write, so the
+ * normal path has no polling delay; it also sweeps every {@code sweepInterval}, which publishes
+ * events written while Kafka was down or before a crash. Events of one aggregate are sent in
+ * order on one key and only the acknowledged prefix is removed, so per-aggregate order holds.
+ *
+ * <p>One relay per service instance. Two instances may publish the same event twice; consumers
+ * are idempotent, so that costs a duplicate, never a loss.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Duration sweepInterval;
+    private final Duration sendTimeout;
+    private final int batchSize;
+    private final Clock clock;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
+    private final Timer publishLatency;
+    private final MeterRegistry meters;
+    private volatile boolean running;
+    private volatile Thread worker;
+    private volatile Instant lastMeasured = Instant.EPOCH;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+                       Duration sweepInterval, Duration sendTimeout, int batchSize, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections.addAll(collections);
+        this.sweepInterval = sweepInterval;
+        this.sendTimeout = sendTimeout;
+        this.batchSize = batchSize;
+        this.clock = clock;
+        this.meters = meters;
+        Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+                .description("Events stored but not yet acknowledged by Kafka").baseUnit("events").register(meters);
+        Gauge.builder("outbox.oldest.pending.age", oldestPendingMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest event not yet acknowledged by Kafka").baseUnit("seconds").register(meters);
+        this.publishLatency = Timer.builder("outbox.publish.latency")
+                .description("From recording an event to Kafka's acknowledgement")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    /** Collections this relay sweeps. Stores register theirs on first use; config lists them up front. */
+    public void register(String collection) {
+        collections.add(collection);
+    }
+
+    /** Called after every write that added events. Cheap, never blocks. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            wake();
+            thread.interrupt();
+            try {
+                thread.join(sendTimeout.toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // start after Kafka and Mongo clients, stop before them
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void loop() {
+        Duration failureBackoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                wakeups.drainPermits();
+                int published = publishPending();
+                measureBacklogIfDue();
+                failureBackoff = Duration.ofMillis(200);
+                if (published == 0) {
+                    wakeups.tryAcquire(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("outbox relay could not publish, retrying in {} ms: {}", failureBackoff.toMillis(), e.toString());
+                measureBacklog();
+                sleep(failureBackoff);
+                failureBackoff = failureBackoff.multipliedBy(2).compareTo(sweepInterval.multipliedBy(5)) > 0
+                        ? sweepInterval.multipliedBy(5) : failureBackoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * One pass over every registered collection.
+     *
+     * @return how many events were acknowledged and removed
+     */
+    public int publishPending() {
+        int published = 0;
+        for (String collection : collections) {
+            published += publishPending(mongo.getCollection(collection));
+        }
+        return published;
+    }
+
+    private int publishPending(MongoCollection<Document> collection) {
+        List<Document> documents = collection.find(Filters.exists("outbox.0"))
+                .projection(Projections.include("outbox")).limit(batchSize).into(new ArrayList<>());
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        List<List<Sent>> sentPerDocument = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            List<Sent> sent = new ArrayList<>();
+            for (Document raw : document.getList("outbox", Document.class)) {
+                OutboxEntry entry = OutboxEntry.from(raw);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.key(),
+                        entry.payload().getBytes(StandardCharsets.UTF_8));
+                if (entry.traceparent() != null) {
+                    record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
+                }
+                record.headers().add("ce_type", entry.type().getBytes(StandardCharsets.UTF_8));
+                sent.add(new Sent(entry, kafka.send(record)));
+            }
+            sentPerDocument.add(sent);
+        }
+        int published = 0;
+        RuntimeException failure = null;
+        for (int i = 0; i < documents.size(); i++) {
+            List<String> acknowledged = new ArrayList<>();
+            for (Sent sent : sentPerDocument.get(i)) {
+                try {
+                    sent.result().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted while publishing", e);
+                    break;
+                } catch (Exception e) {
+                    failure = new IllegalStateException("Kafka did not acknowledge " + sent.entry().type() + " "
+                            + sent.entry().eventId() + ": " + e.getMessage(), e);
+                    break;
+                }
+                acknowledged.add(sent.entry().eventId());
+                publishLatency.record(Duration.between(sent.entry().recordedAt(), clock.instant()));
+                meters.counter("outbox.published", "topic", sent.entry().topic()).increment();
+            }
+            if (!acknowledged.isEmpty()) {
+                collection.updateOne(Filters.eq("_id", documents.get(i).get("_id")),
+                        Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", acknowledged)))));
+                published += acknowledged.size();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return published;
+    }
+
+    private void measureBacklogIfDue() {
+        if (Duration.between(lastMeasured, clock.instant()).compareTo(sweepInterval) >= 0) {
+            measureBacklog();
+        }
+    }
+
+    /** Counts pending events and the age of the oldest one, for the gauges. */
+    public void measureBacklog() {
+        try {
+            long pending = 0;
+            Instant oldest = null;
+            for (String name : collections) {
+                for (Document document : mongo.getCollection(name).find(Filters.exists("outbox.0"))
+                        .projection(Projections.include("outbox.recordedAt"))) {
+                    for (Document entry : document.getList("outbox", Document.class)) {
+                        pending++;
+                        java.util.Date recorded = entry.getDate("recordedAt");
+                        if (recorded != null && (oldest == null || recorded.toInstant().isBefore(oldest))) {
+                            oldest = recorded.toInstant();
+                        }
+                    }
+                }
+            }
+            Instant now = clock.instant();
+            backlog.set(pending);
+            oldestPendingMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis()));
+            lastMeasured = now;
+        } catch (RuntimeException e) {
+            log.debug("could not measure the outbox backlog: {}", e.toString());
+        }
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Sent(OutboxEntry entry, CompletableFuture<SendResult<String, byte[]>> result) {
+    }
+}
