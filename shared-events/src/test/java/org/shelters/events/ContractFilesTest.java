@@ -154,7 +154,7 @@ class ContractFilesTest {
         assertThat(schema.path("type").asString()).as(record.getSimpleName()).isEqualTo("object");
         assertThat(properties).as("properties of %s", record.getSimpleName()).isEqualTo(components);
         assertThat(properties).as("required of %s", record.getSimpleName()).containsAll(required);
-        // a missing primitive silently reads as 0/false, so only the schema can catch it
+        // EventJson refuses a missing primitive (FAIL_ON_NULL_FOR_PRIMITIVES); the schema must say so too
         for (RecordComponent component : record.getRecordComponents()) {
             if (component.getType().isPrimitive()) {
                 assertThat(required).as("%s.%s is required", record.getSimpleName(), component.getName())

@@ -225,7 +225,7 @@ class EventSchemasTest {
         }
 
         long start = System.nanoTime();
-        int rounds = 200;
+        int rounds = 100;
         for (int i = 0; i < rounds; i++) {
             events.forEach(event -> assertThat(schemas.validate(event)).isEmpty());
         }
@@ -233,6 +233,17 @@ class EventSchemasTest {
 
         // generous bound for a loaded 2-core CI machine; typically a few tens of microseconds
         assertThat(micros).isLessThan(5_000);
+    }
+
+    @Test
+    void theSharedValidatorCanBeUsedFromManyConsumerThreadsAtOnce() {
+        List<byte[]> events = SampleEvents.oneOfEach().stream().map(EventJson.DEFAULT::write).toList();
+
+        List<List<String>> results = java.util.stream.IntStream.range(0, 400).parallel()
+                .mapToObj(i -> EventSchemas.shared().validate(events.get(i % events.size())))
+                .toList();
+
+        assertThat(results).allSatisfy(violations -> assertThat(violations).isEmpty());
     }
 
     static ObjectNode sample(String typeName) {

@@ -1,7 +1,9 @@
 package org.shelters.events.kafka;
 
 import org.apache.kafka.common.serialization.Deserializer;
+import org.shelters.events.EventCatalog;
 import org.shelters.events.EventJson;
+import org.shelters.events.EventSchemas;
 
 /**
  * Kafka value deserializer for events of the catalog. Throws {@link org.shelters.events.InvalidEventException}
@@ -15,6 +17,7 @@ public class ReceivedEventDeserializer implements Deserializer<ReceivedEvent> {
 
     private final EventJson json;
     private boolean validateSchemas;
+    private EventSchemas schemas;
 
     public ReceivedEventDeserializer() {
         this(EventJson.DEFAULT);
@@ -28,12 +31,19 @@ public class ReceivedEventDeserializer implements Deserializer<ReceivedEvent> {
     public void configure(java.util.Map<String, ?> configs, boolean isKey) {
         Object validate = configs.get(VALIDATE_SCHEMAS_CONFIG);
         validateSchemas = validate != null && Boolean.parseBoolean(validate.toString());
+        if (validateSchemas) {
+            schemas = json.catalog() == EventCatalog.CURRENT ? EventSchemas.shared() : new EventSchemas(json.catalog());
+        }
     }
 
     @Override
     public ReceivedEvent deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
+        }
+        if (validateSchemas) {
+            // before reading: the schema also refuses what the record would accept (negative counts, bad codes)
+            schemas.requireValid(data);
         }
         return new ReceivedEvent(json.read(data), data);
     }
