@@ -1,0 +1,41 @@
+package org.shelters.logistics.shipment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.shelters.logistics.agreement.AgreementReplica;
+import org.shelters.logistics.agreement.AgreementReplicas;
+import org.shelters.logistics.agreement.AgreementStatus;
+import org.shelters.platform.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What each commitment line of an agreement still has to receive, as logistics sees it. */
+@RestController
+@Tag(name = "Outstanding", description = "Logistics' view of an agreement's commitment lines")
+public class OutstandingController {
+
+    public record AgreementOutstanding(String agreementId, String shelterId, AgreementStatus status, long sequence,
+                                       List<LineBalance> lines) {
+    }
+
+    private final AgreementReplicas agreements;
+    private final ShipmentCommands commands;
+
+    public OutstandingController(AgreementReplicas agreements, ShipmentCommands commands) {
+        this.agreements = agreements;
+        this.commands = commands;
+    }
+
+    @GetMapping("/api/agreements/{agreementId}/outstanding")
+    @Operation(summary = "Per commitment line: committed, accepted, in transit (planned + dispatched) and outstanding",
+            description = "404 while logistics has not yet received any event of the agreement.")
+    public AgreementOutstanding outstanding(@PathVariable String agreementId) {
+        AgreementReplica agreement = agreements.find(agreementId).map(AgreementReplicas.Read::replica)
+                .orElseThrow(() -> ApiException.notFound("agreement", agreementId));
+        OutstandingQuantities quantities = OutstandingQuantities.of(agreement, commands.shipmentsOf(agreementId));
+        return new AgreementOutstanding(agreementId, agreement.shelterId(), agreement.status(), agreement.sequence(),
+                quantities.lines());
+    }
+}
