@@ -1,0 +1,73 @@
+package org.shelters.agreements.shelter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.shelters.agreements.web.PageRequest;
+import org.shelters.agreements.web.PageResponse;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.platform.outbox.Stored;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/shelters")
+@Tag(name = "Shelters", description = "Registry of migrant shelters and their daily arrivals (aggregate counts only)")
+public class ShelterController {
+
+    private final ShelterService shelters;
+
+    public ShelterController(ShelterService shelters) {
+        this.shelters = shelters;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a shelter", description = "Publishes ShelterRegistered on shelters.v1")
+    public ResponseEntity<ShelterView> register(@RequestBody ShelterProfile profile) {
+        Stored<Shelter> stored = shelters.register(profile);
+        return ResponseEntity.created(URI.create("/api/shelters/" + stored.id())).eTag(stored.etag())
+                .body(ShelterView.of(stored));
+    }
+
+    @GetMapping
+    @Operation(summary = "List shelters, optionally by state (ISO 3166-2:MX) and corridor")
+    public PageResponse<ShelterView> list(@RequestParam(required = false) String state,
+                                          @RequestParam(required = false) Corridor corridor,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "20") int size) {
+        return shelters.list(state, corridor, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{shelterId}")
+    @Operation(summary = "One shelter; the ETag is its version")
+    public ResponseEntity<ShelterView> get(@PathVariable String shelterId) {
+        Stored<Shelter> stored = shelters.get(shelterId);
+        return ResponseEntity.ok().eTag(stored.etag()).body(ShelterView.of(stored));
+    }
+
+    @PutMapping("/{shelterId}")
+    @Operation(summary = "Replace the shelter's profile", description = "If-Match guards against lost updates; publishes ShelterProfileUpdated")
+    public ResponseEntity<ShelterView> updateProfile(@PathVariable String shelterId,
+                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                     @RequestBody ShelterProfile profile) {
+        Stored<Shelter> stored = shelters.updateProfile(shelterId, ifMatch, profile);
+        return ResponseEntity.ok().eTag(stored.etag()).body(ShelterView.of(stored));
+    }
+
+    @PostMapping("/{shelterId}/arrivals")
+    @Operation(summary = "Report a day's arrivals", description = "Aggregate counts only. Re-reporting a date is a correction "
+            + "(next revision replaces the earlier figures). Publishes ShelterArrivalsReported")
+    public ResponseEntity<ArrivalsRecorded> reportArrivals(@PathVariable String shelterId, @RequestBody ArrivalsReport report) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(shelters.reportArrivals(shelterId, report));
+    }
+}

@@ -1,0 +1,45 @@
+package org.shelters.agreements.shelter;
+
+import java.util.List;
+import org.shelters.agreements.Validator;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterServiceOffered;
+
+/**
+ * What a programme officer says about a shelter, on registration and on every profile update
+ * (always the full profile, never a diff). {@code demo} is only read on registration.
+ */
+public record ShelterProfile(
+        String name,
+        String state,
+        String municipality,
+        Corridor corridor,
+        Integer capacity,
+        List<ShelterServiceOffered> services,
+        Boolean demo) {
+
+    void validate() {
+        Validator v = new Validator();
+        if (v.notBlank(name, "name")) {
+            v.require(name.length() <= 200, "name", "must be at most 200 characters");
+        }
+        if (v.notBlank(state, "state")) {
+            v.require(MexicanStates.isValid(state), "state", "must be one of the 32 ISO 3166-2:MX codes, e.g. MX-CHP");
+        }
+        v.notBlank(municipality, "municipality");
+        v.notNull(corridor, "corridor");
+        if (v.notNull(capacity, "capacity")) {
+            v.require(capacity > 0, "capacity", "must be at least 1 bed");
+        }
+        if (services != null) {
+            for (int i = 0; i < services.size(); i++) {
+                v.require(services.get(i) != null, "services[" + i + "]", "must be a known service");
+            }
+        }
+        v.throwIfInvalid();
+    }
+
+    List<ShelterServiceOffered> servicesOrEmpty() {
+        return services == null ? List.of() : services.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,28 @@
+package org.shelters.agreements.shelter;
+
+import java.util.List;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterServiceOffered;
+import org.shelters.platform.outbox.Stored;
+
+/** A shelter as the API shows it; {@code version} is also the ETag. */
+public record ShelterView(
+        String shelterId,
+        String name,
+        String state,
+        String stateName,
+        String municipality,
+        Corridor corridor,
+        int capacity,
+        List<ShelterServiceOffered> services,
+        boolean demo,
+        int reportedDays,
+        long version) {
+
+    static ShelterView of(Stored<Shelter> stored) {
+        Shelter s = stored.state();
+        return new ShelterView(s.shelterId(), s.name(), s.state(), MexicanStates.name(s.state()).orElse(null),
+                s.municipality(), s.corridor(), s.capacity(), s.services(), s.demo(), s.arrivalRevisions().size(),
+                stored.version());
+    }
+}
