@@ -1,0 +1,61 @@
+package org.shelters.logistics.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shelters.events.agreements.AgreementAmended;
+import org.shelters.events.agreements.AgreementResumed;
+import org.shelters.events.agreements.AgreementSigned;
+import org.shelters.events.agreements.AgreementSuspended;
+import org.shelters.events.agreements.AgreementTerminated;
+import org.shelters.events.agreements.AgreementTerms;
+import org.shelters.events.agreements.CommitmentLine;
+import org.shelters.events.agreements.Money;
+import org.shelters.events.agreements.Period;
+import org.shelters.events.agreements.SupplyCategory;
+
+class AgreementReplicaTest {
+
+    static AgreementTerms terms(String quantity) {
+        return new AgreementTerms(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
+                new Money(new BigDecimal("1000"), "USD"), List.of(new CommitmentLine("C1", SupplyCategory.HYGIENE_PRODUCTS,
+                "SOAP", "Soap", new BigDecimal(quantity), "kit")), List.of(), List.of());
+    }
+
+    static AgreementSigned signed() {
+        return new AgreementSigned("agr-1", "shelter-1", "PRG", "Donor", "phase 1", 2026, LocalDate.of(2026, 1, 5), terms("100"));
+    }
+
+    @Test
+    void signingMakesTheAgreementActiveWithItsCommitments() {
+        AgreementReplica replica = AgreementReplica.apply(null, signed(), 2);
+        assertThat(replica.status()).isEqualTo(AgreementStatus.SIGNED);
+        assertThat(replica.status().allowsShipments()).isTrue();
+        assertThat(replica.commitment("C1")).isPresent();
+        assertThat(replica.sequence()).isEqualTo(2);
+        assertThat(replica.gaps()).isEqualTo(1);
+    }
+
+    @Test
+    void suspensionStopsShipmentsAndResumptionAllowsThemAgain() {
+        AgreementReplica suspended = AgreementReplica.apply(AgreementReplica.apply(null, signed(), 1),
+                new AgreementSuspended("agr-1", "shelter-1", "audit"), 2);
+        assertThat(suspended.status().allowsShipments()).isFalse();
+        AgreementReplica resumed = AgreementReplica.apply(suspended, new AgreementResumed("agr-1", "shelter-1"), 3);
+        assertThat(resumed.status()).isEqualTo(AgreementStatus.SIGNED);
+        assertThat(resumed.gaps()).isZero();
+        assertThat(AgreementReplica.apply(resumed, new AgreementTerminated("agr-1", "shelter-1", "closed"), 4).status())
+                .isEqualTo(AgreementStatus.TERMINATED);
+    }
+
+    @Test
+    void anAmendmentReplacesTheCommitmentsWithItsFullTerms() {
+        AgreementReplica amended = AgreementReplica.apply(AgreementReplica.apply(null, signed(), 1),
+                new AgreementAmended("agr-1", "shelter-1", 1, "fewer kits", terms("60")), 2);
+        assertThat(amended.commitment("C1").orElseThrow().quantity()).isEqualByComparingTo("60");
+        assertThat(amended.status()).isEqualTo(AgreementStatus.SIGNED);
+    }
+}
