@@ -2,6 +2,7 @@ package org.shelters.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.shelters.events.kafka.ReceivedEventDeserializer;
 import org.shelters.platform.consumer.ConsumedEventLog;
 import org.shelters.platform.consumer.EventConsumer;
 import org.shelters.platform.consumer.EventHandler;
+import org.shelters.platform.health.KafkaHealthIndicator;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.OutboxRelay;
 import org.shelters.platform.web.CommandContextFilter;
@@ -179,6 +181,12 @@ public class PlatformAutoConfiguration {
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         return props;
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealthIndicator(kafka, Duration.ofSeconds(3));
     }
 
     @Bean

@@ -1,0 +1,34 @@
+package org.shelters.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Operational defaults shared by every service, added with the lowest precedence so any
+ * application.yml, environment variable or command-line flag overrides them.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "platformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        defaults.put("management.metrics.tags.application", "${spring.application.name:service}");
+        defaults.put("spring.jmx.enabled", "false");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("logging.pattern.correlation",
+                "[trace=%X{traceId:-} corr=%X{correlationId:-} event=%X{eventId:-}] ");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+}

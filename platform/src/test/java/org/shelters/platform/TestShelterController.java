@@ -1,0 +1,53 @@
+package org.shelters.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.platform.outbox.AggregateStore;
+import org.shelters.platform.outbox.Stored;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A command endpoint for exercising the web plumbing (problem+json, Idempotency-Key, ETag). */
+@RestController
+class TestShelterController {
+
+    record RegisterShelter(@NotBlank String name, @NotBlank String state, @Min(1) int capacity) {
+    }
+
+    record ShelterView(String id, String name, String state, int capacity) {
+    }
+
+    private final AggregateStore store;
+
+    TestShelterController(AggregateStore store) {
+        this.store = store;
+    }
+
+    @PostMapping("/api/test-shelters")
+    ResponseEntity<ShelterView> register(@Valid @RequestBody RegisterShelter command) {
+        String id = UUID.randomUUID().toString();
+        Stored<OutboxAndConsumerIT.ShelterState> stored = store.create("shelters", id,
+                new OutboxAndConsumerIT.ShelterState(command.name(), command.state(), command.capacity()),
+                List.of(new ShelterRegistered(id, command.name(), command.state(), "Ixtepec", Corridor.SOUTHERN_BORDER,
+                        command.capacity(), List.of(), true)));
+        return ResponseEntity.created(URI.create("/api/test-shelters/" + id)).eTag(stored.etag())
+                .body(new ShelterView(id, command.name(), command.state(), command.capacity()));
+    }
+
+    @GetMapping("/api/test-shelters/{id}")
+    ResponseEntity<ShelterView> get(@PathVariable String id) {
+        Stored<OutboxAndConsumerIT.ShelterState> stored = store.get("shelters", id, OutboxAndConsumerIT.ShelterState.class);
+        return ResponseEntity.ok().eTag(stored.etag()).body(new ShelterView(id, stored.state().name(), stored.state().state(),
+                stored.state().capacity()));
+    }
+}
