@@ -1,0 +1,134 @@
+package org.shelters.reporting.export;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.shelters.reporting.ReportingProperties;
+import org.shelters.reporting.projection.AgreementDoc;
+import org.shelters.reporting.projection.AgreementFulfilment;
+import org.shelters.reporting.projection.DailyArrivals;
+import org.shelters.reporting.projection.ReportFilter;
+import org.shelters.reporting.projection.ReportReader;
+import org.shelters.reporting.projection.ReportSnapshot;
+import org.shelters.reporting.projection.ShelterDoc;
+import org.shelters.reporting.report.FilterParams;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CSV exports for sharing; vulnerable-group counts go through small-cell suppression. */
+@RestController
+@RequestMapping("/api/reports/exports")
+@Tag(name = "exports", description = "CSV exports, including a 3W export with the HXL hashtag row")
+public class ExportController {
+
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    static final List<String> THREE_W_HEADERS = List.of("Date reported", "Implementing agency", "Shelter", "Shelter code",
+            "Donor", "Programme", "Agreement", "Activity", "Status", "Start date", "End date", "Country", "State",
+            "State code", "Municipality", "Capacity", "People received", "Women and girls", "Men and boys", "Children",
+            "Unaccompanied children", "Older persons", "Budget", "Currency", "Fulfilment percent", "Source");
+    static final List<String> THREE_W_HXL = List.of("#date+reported", "#org+prog+name", "#org+impl+name", "#org+impl+code",
+            "#org+funder+name", "#activity+code", "#activity+id", "#activity+name", "#status", "#date+start", "#date+end",
+            "#country+code", "#adm1+name", "#adm1+code", "#adm2+name", "#capacity", "#reached+ind", "#reached+f",
+            "#reached+m", "#reached+children", "#reached+children+unaccompanied", "#reached+elderly", "#value+budget",
+            "#currency", "#x_fulfilment+pct", "#meta+source");
+
+    private final ReportReader reader;
+    private final MexicanStates states;
+    private final ReportingProperties properties;
+
+    public ExportController(ReportReader reader, MexicanStates states, ReportingProperties properties) {
+        this.reader = reader;
+        this.states = states;
+        this.properties = properties;
+    }
+
+    @GetMapping(value = "/3w.csv", produces = "text/csv")
+    @Operation(summary = "Who does what where: one row per agreement, HXL hashtag row under the header")
+    public ResponseEntity<String> threeW(FilterParams params) {
+        ReportFilter filter = params.toFilter();
+        ReportSnapshot snapshot = reader.snapshot();
+        SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
+        LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
+        Csv csv = new Csv().row(THREE_W_HEADERS).row(THREE_W_HXL);
+        for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
+            for (AgreementDoc a : snapshot.agreementsOf(shelter.id)) {
+                if (!a.inForceOrWas() || !filter.matches(a)) {
+                    continue;
+                }
+                LocalDate from = later(a.periodStart, filter.from());
+                LocalDate to = earlier(a.periodEnd, filter.to());
+                int[] r = reached(shelter, from, to);
+                csv.row(Arrays.asList(reported, properties.export().implementingAgency(), shelter.name, shelter.id,
+                        a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
+                        a.periodStart, a.periodEnd, "MEX", states.name(shelter.state), shelter.state, shelter.municipality,
+                        shelter.capacity, r[0], cells.suppress(r[1]), cells.suppress(r[2]), cells.suppress(r[3]),
+                        cells.suppress(r[4]), cells.suppress(r[5]), a.budget, a.currency,
+                        AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), "reporting-service"));
+            }
+        }
+        return csv(csv, "3w.csv");
+    }
+
+    @GetMapping(value = "/shelters.csv", produces = "text/csv")
+    @Operation(summary = "Arrivals per shelter over the date range (default: all), with suppressed small cells")
+    public ResponseEntity<String> shelters(FilterParams params) {
+        ReportFilter filter = params.toFilter();
+        ReportSnapshot snapshot = reader.snapshot();
+        SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
+        Csv csv = new Csv().row(List.of("Shelter code", "Shelter", "State code", "Corridor", "Capacity", "People received",
+                        "Women and girls", "Men and boys", "Children", "Unaccompanied children", "Older persons",
+                        "Reported kidnap or trafficking victims"))
+                .row(List.of("#org+impl+code", "#org+impl+name", "#adm1+code", "#x_corridor", "#capacity", "#reached+ind",
+                        "#reached+f", "#reached+m", "#reached+children", "#reached+children+unaccompanied",
+                        "#reached+elderly", "#reached+victims"));
+        for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
+            int[] r = reached(shelter, filter.from(), filter.to());
+            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, r[0],
+                    cells.suppress(r[1]), cells.suppress(r[2]), cells.suppress(r[3]), cells.suppress(r[4]),
+                    cells.suppress(r[5]), cells.suppress(r[6])));
+        }
+        return csv(csv, "shelters.csv");
+    }
+
+    /** total, women+girls, men+boys, children, unaccompanied, older, victims over [from, to]. */
+    static int[] reached(ShelterDoc shelter, LocalDate from, LocalDate to) {
+        int[] r = new int[7];
+        for (var e : shelter.arrivals.entrySet()) {
+            LocalDate date = LocalDate.parse(e.getKey());
+            if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
+                continue;
+            }
+            DailyArrivals d = e.getValue();
+            r[0] += d.arrivals;
+            r[1] += d.women + d.girls;
+            r[2] += d.men + d.boys;
+            r[3] += d.girls + d.boys;
+            r[4] += d.unaccompaniedChildren;
+            r[5] += d.olderPersons;
+            r[6] += d.reportedKidnapOrTraffickingVictims;
+        }
+        return r;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static ResponseEntity<String> csv(Csv csv, String filename) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(csv.toString());
+    }
+
+}

@@ -1,0 +1,100 @@
+package org.shelters.reporting.projection;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What needs attention now: over capacity, arrival surges, expiring agreements, late shipments, refusals. */
+public final class Alerts {
+
+    public record Settings(double surgeFactor, int surgeMinArrivals, int expiringWithinDays, int undeliveredAfterDays,
+                           double highRejectionRate) {
+    }
+
+    public record Alert(String type, String severity, String shelterId, String shelterName, String state,
+                        String subjectId, String message, BigDecimal value, BigDecimal threshold) {
+    }
+
+    private Alerts() {
+    }
+
+    public static List<Alert> view(ReportSnapshot snapshot, ReportFilter filter, Settings settings, Instant now) {
+        List<Alert> alerts = new ArrayList<>();
+        LocalDate today = snapshot.today();
+        for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
+            Map.Entry<String, DailyArrivals> latest = shelter.arrivals.lastEntry();
+            if (latest != null && shelter.capacity > 0 && latest.getValue().overnightOccupancy > shelter.capacity) {
+                alerts.add(alert("OVER_CAPACITY", "HIGH", shelter, shelter.id,
+                        "Overnight occupancy " + latest.getValue().overnightOccupancy + " on " + latest.getKey()
+                                + " exceeds capacity " + shelter.capacity,
+                        latest.getValue().overnightOccupancy, shelter.capacity));
+            }
+            if (latest != null) {
+                LocalDate day = LocalDate.parse(latest.getKey());
+                List<DailyArrivals> before = new ArrayList<>(shelter.arrivals
+                        .subMap(day.minusDays(30).toString(), true, latest.getKey(), false).values());
+                double average = before.stream().mapToInt(d -> d.arrivals).average().orElse(0);
+                int arrivals = latest.getValue().arrivals;
+                if (before.size() >= 3 && arrivals >= settings.surgeMinArrivals() && arrivals > settings.surgeFactor() * average) {
+                    alerts.add(alert("ARRIVALS_SURGE", "MEDIUM", shelter, shelter.id,
+                            arrivals + " arrivals on " + latest.getKey() + " against a 30-day average of "
+                                    + Math.round(average), arrivals, settings.surgeFactor() * average));
+                }
+            }
+            for (AgreementDoc a : snapshot.agreementsOf(shelter.id)) {
+                if (!"SIGNED".equals(a.status) || a.periodEnd == null || !filter.matches(a)) {
+                    continue;
+                }
+                long daysLeft = ChronoUnit.DAYS.between(today, a.periodEnd);
+                if (daysLeft >= 0 && daysLeft <= settings.expiringWithinDays()) {
+                    BigDecimal outstanding = AgreementFulfilment.outstanding(a, snapshot);
+                    if (outstanding.signum() > 0) {
+                        alerts.add(alert("AGREEMENT_EXPIRING", "MEDIUM", shelter, a.id, "Agreement " + a.id + " ends on "
+                                + a.periodEnd + " with " + outstanding.toPlainString() + " units outstanding",
+                                outstanding, BigDecimal.ZERO));
+                    }
+                }
+            }
+            BigDecimal shipped = BigDecimal.ZERO;
+            BigDecimal rejected = BigDecimal.ZERO;
+            for (ShipmentDoc s : snapshot.shipmentsOf(shelter.id)) {
+                if (s.inTransit() && s.dispatchedAt != null) {
+                    long days = Duration.between(s.dispatchedAt, now).toDays();
+                    if (days >= settings.undeliveredAfterDays()) {
+                        alerts.add(alert("SHIPMENT_OVERDUE", "HIGH", shelter, s.id, "Shipment " + s.id
+                                + " dispatched " + days + " days ago is not delivered", days, settings.undeliveredAfterDays()));
+                    }
+                }
+                if (s.delivered()) {
+                    for (ShipmentDoc.Line l : s.lines) {
+                        shipped = shipped.add(Quantities.nz(l.quantity));
+                        rejected = rejected.add(Quantities.nz(l.rejected));
+                    }
+                }
+            }
+            if (shipped.signum() > 0) {
+                double rate = rejected.doubleValue() / shipped.doubleValue();
+                if (rate > settings.highRejectionRate()) {
+                    alerts.add(alert("HIGH_REJECTION_RATE", "MEDIUM", shelter, shelter.id, String.format(java.util.Locale.ROOT,
+                            "%.1f%% of delivered quantities were rejected", rate * 100), rate, settings.highRejectionRate()));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    private static Alert alert(String type, String severity, ShelterDoc shelter, String subject, String message,
+                               double value, double threshold) {
+        return alert(type, severity, shelter, subject, message, BigDecimal.valueOf(value), BigDecimal.valueOf(threshold));
+    }
+
+    private static Alert alert(String type, String severity, ShelterDoc shelter, String subject, String message,
+                               BigDecimal value, BigDecimal threshold) {
+        return new Alert(type, severity, shelter.id, shelter.name, shelter.state, subject, message, value, threshold);
+    }
+}

@@ -1,0 +1,66 @@
+package org.shelters.reporting.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.shelters.events.EventEnvelope;
+import org.shelters.events.EventPayload;
+import org.shelters.events.Topic;
+import org.shelters.events.Topics;
+import org.shelters.platform.consumer.BatchEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one consumer of all three topics: applies each poll to the active generation in bulk and
+ * records how fresh the projections are (event recordedtime to write completed).
+ */
+@Component
+public class LiveProjectionHandler implements BatchEventHandler {
+
+    private final ProjectionStore store;
+    private final Generations generations;
+    private final Timer freshness;
+
+    public LiveProjectionHandler(ProjectionStore store, Generations generations, MeterRegistry meters) {
+        this.store = store;
+        this.generations = generations;
+        this.freshness = Timer.builder("projection.freshness")
+                .description("Time from an event's recordedtime to the projection write that shows it")
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @Override
+    public Set<Topic<?>> topics() {
+        return Set.of(Topics.SHELTERS, Topics.AGREEMENTS, Topics.LOGISTICS);
+    }
+
+    @Override
+    public void handle(EventEnvelope<EventPayload> event) {
+        handleBatch(List.of(event));
+    }
+
+    @Override
+    public void handleBatch(List<EventEnvelope<EventPayload>> events) {
+        generations.writeLock().lock();
+        try {
+            ProjectionBatch.apply(store, generations.active(), events);
+        } finally {
+            generations.writeLock().unlock();
+        }
+        Instant written = Instant.now();
+        for (EventEnvelope<EventPayload> event : events) {
+            if (event.recordedtime() != null) {
+                freshness.record(Duration.between(event.recordedtime(), written));
+            }
+        }
+    }
+
+    public Timer freshness() {
+        return freshness;
+    }
+}

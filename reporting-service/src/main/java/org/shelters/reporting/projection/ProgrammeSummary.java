@@ -1,0 +1,149 @@
+package org.shelters.reporting.projection;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.shelters.events.agreements.SupplyCategory;
+
+/** Programme totals grouped by state, corridor, donor, phase or supply category. */
+public final class ProgrammeSummary {
+
+    public enum GroupBy { STATE, CORRIDOR, DONOR, PHASE, CATEGORY }
+
+    private ProgrammeSummary() {
+    }
+
+    public record Row(String key, int shelters, int agreements, BigDecimal budget, String currency,
+                      BigDecimal committed, BigDecimal dispatched, BigDecimal itemsDelivered, BigDecimal rejected,
+                      BigDecimal fulfilmentPercent, Integer peopleReceived, Integer trainingSessions,
+                      Integer trainingParticipants) {
+    }
+
+    public record View(GroupBy groupBy, List<Row> rows, Row totals) {
+    }
+
+    private static final class Acc {
+        final Set<String> shelters = new HashSet<>();
+        final Set<String> agreements = new HashSet<>();
+        final Set<String> currencies = new LinkedHashSet<>();
+        BigDecimal budget = BigDecimal.ZERO;
+        final BigDecimal[] q = Quantities.zeros();
+        int people;
+        int sessions;
+        int participants;
+
+        Row row(String key, boolean byCategory) {
+            String currency = currencies.size() == 1 ? currencies.iterator().next() : currencies.isEmpty() ? null : "MIXED";
+            return new Row(key, shelters.size(), agreements.size(), byCategory ? null : budget, byCategory ? null : currency,
+                    q[0], q[1], q[2], q[3], Quantities.percent(q[2], q[0]), byCategory ? null : people,
+                    byCategory ? null : sessions, byCategory ? null : participants);
+        }
+    }
+
+    public static View view(ReportSnapshot snapshot, ReportFilter filter, GroupBy groupBy) {
+        Map<String, Acc> rows = new TreeMap<>();
+        Acc totals = new Acc();
+        boolean byCategory = groupBy == GroupBy.CATEGORY;
+        for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
+            List<AgreementDoc> agreements = snapshot.agreementsOf(shelter.id).stream().filter(AgreementDoc::inForceOrWas)
+                    .filter(filter::matches).toList();
+            Function<AgreementDoc, String> keyOf = a -> switch (groupBy) {
+                case STATE -> nz(shelter.state);
+                case CORRIDOR -> shelter.corridor == null ? "UNKNOWN" : shelter.corridor.name();
+                case DONOR -> a == null ? "UNKNOWN" : nz(a.donor);
+                case PHASE -> a == null ? "UNKNOWN" : nz(a.phase);
+                case CATEGORY -> null;
+            };
+            for (AgreementDoc a : agreements) {
+                List<Acc> targets = new ArrayList<>(List.of(totals));
+                if (!byCategory) {
+                    targets.add(rows.computeIfAbsent(keyOf.apply(a), k -> new Acc()));
+                }
+                for (Acc acc : targets) {
+                    acc.shelters.add(shelter.id);
+                    acc.agreements.add(a.id);
+                    if (a.budget != null) {
+                        acc.budget = acc.budget.add(a.budget);
+                        acc.currencies.add(a.currency);
+                    }
+                }
+                for (AgreementDoc.Commitment c : a.commitments) {
+                    if (c.category == null || !filter.categoryMatches(c.category)) {
+                        continue;
+                    }
+                    totals.q[0] = totals.q[0].add(Quantities.nz(c.quantity));
+                    Acc acc = byCategory ? rows.computeIfAbsent(c.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));
+                    if (byCategory) {
+                        acc.shelters.add(shelter.id);
+                        acc.agreements.add(a.id);
+                    }
+                    acc.q[0] = acc.q[0].add(Quantities.nz(c.quantity));
+                }
+                for (AgreementDoc.Session s : a.trainings.values()) {
+                    if (filter.unbounded() || filter.inRange(s.date)) {
+                        targets.forEach(acc -> {
+                            acc.sessions++;
+                            acc.participants += s.women + s.men;
+                        });
+                    }
+                }
+                for (ShipmentDoc s : snapshot.shipmentsOfAgreement(a.id)) {
+                    boolean counted = s.delivered() ? filter.unbounded() || filter.inRange(s.receivedAt)
+                            : s.inTransit() && (filter.unbounded() || filter.inRange(s.dispatchedAt));
+                    if (!counted) {
+                        continue;
+                    }
+                    for (ShipmentDoc.Line l : s.lines) {
+                        if (l.category == null || !filter.categoryMatches(l.category)) {
+                            continue;
+                        }
+                        Acc acc = byCategory ? rows.computeIfAbsent(l.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));
+                        for (Acc target : List.of(acc, totals)) {
+                            target.q[1] = target.q[1].add(Quantities.nz(l.quantity));
+                            if (s.delivered()) {
+                                target.q[2] = target.q[2].add(Quantities.nz(l.accepted));
+                                target.q[3] = target.q[3].add(Quantities.nz(l.rejected));
+                            }
+                        }
+                    }
+                }
+            }
+            int people = shelter.arrivals.entrySet().stream()
+                    .filter(e -> filter.unbounded() || filter.inRange(java.time.LocalDate.parse(e.getKey())))
+                    .mapToInt(e -> e.getValue().arrivals).sum();
+            totals.people += people;
+            if (!byCategory) {
+                Set<String> keys = new LinkedHashSet<>();
+                if (groupBy == GroupBy.STATE || groupBy == GroupBy.CORRIDOR || agreements.isEmpty()) {
+                    keys.add(keyOf.apply(null));
+                } else {
+                    agreements.forEach(a -> keys.add(keyOf.apply(a)));
+                }
+                // people are counted once per group the shelter belongs to; the totals row counts them once
+                keys.forEach(k -> rows.computeIfAbsent(k, x -> new Acc()).people += people);
+            }
+        }
+        List<Row> result = new ArrayList<>();
+        rows.forEach((key, acc) -> result.add(acc.row(key, byCategory)));
+        return new View(groupBy, result, totals.row("TOTAL", false));
+    }
+
+    static boolean isCategory(String value) {
+        for (SupplyCategory c : SupplyCategory.values()) {
+            if (c.name().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "UNKNOWN" : value;
+    }
+}

@@ -1,0 +1,71 @@
+package org.shelters.reporting.projection;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads and bulk-writes projection documents; no projection logic here. */
+@Component
+public class ProjectionStore {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoTemplate mongo;
+
+    public ProjectionStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public <D extends ProjectionDoc> Map<String, D> load(String collection, Class<D> type, Collection<String> ids) {
+        Map<String, D> found = new HashMap<>();
+        for (Document document : mongo.getCollection(collection).find(Filters.in("_id", ids))) {
+            D doc = mongo.getConverter().read(type, document);
+            found.put(doc.id, doc);
+        }
+        return found;
+    }
+
+    public <D extends ProjectionDoc> List<D> all(String collection, Class<D> type) {
+        List<D> docs = new ArrayList<>();
+        for (Document document : mongo.getCollection(collection).find()) {
+            docs.add(mongo.getConverter().read(type, document));
+        }
+        return docs;
+    }
+
+    /** Whole-document replacements (upserts): applying the same state twice is harmless. */
+    public void replaceAll(String collection, Collection<? extends ProjectionDoc> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(docs.size());
+        for (ProjectionDoc doc : docs) {
+            Document document = new Document();
+            mongo.getConverter().write(doc, document);
+            document.remove("_class");
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.id), document, UPSERT));
+        }
+        mongo.getCollection(collection).bulkWrite(writes, UNORDERED);
+    }
+
+    public void drop(String collection) {
+        mongo.getCollection(collection).drop();
+    }
+
+    public List<Document> rawSortedById(String collection) {
+        List<Document> docs = new ArrayList<>();
+        mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(docs);
+        return docs;
+    }
+}

@@ -1,0 +1,50 @@
+package org.shelters.reporting.projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.shelters.events.agreements.SupplyCategory;
+import org.shelters.events.shelters.Corridor;
+
+/** The analyst's filters; null means "any". Dates are inclusive. */
+public record ReportFilter(String state, Corridor corridor, String donor, String phase, SupplyCategory category,
+                           LocalDate from, LocalDate to) {
+
+    public static final ReportFilter NONE = new ReportFilter(null, null, null, null, null, null, null);
+
+    public boolean matches(ShelterDoc shelter, List<AgreementDoc> agreementsOfShelter) {
+        if (state != null && !state.equals(shelter.state)) {
+            return false;
+        }
+        if (corridor != null && corridor != shelter.corridor) {
+            return false;
+        }
+        if (donor != null || phase != null || category != null) {
+            return agreementsOfShelter.stream().anyMatch(this::matches);
+        }
+        return true;
+    }
+
+    public boolean matches(AgreementDoc agreement) {
+        return (donor == null || donor.equals(agreement.donor))
+                && (phase == null || phase.equals(agreement.phase))
+                && (category == null || agreement.commitments.stream().anyMatch(c -> c.category == category));
+    }
+
+    public boolean categoryMatches(SupplyCategory value) {
+        return category == null || category == value;
+    }
+
+    public boolean inRange(LocalDate date) {
+        return date != null && (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+
+    public boolean inRange(Instant instant) {
+        return instant != null && inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    public boolean unbounded() {
+        return from == null && to == null;
+    }
+}

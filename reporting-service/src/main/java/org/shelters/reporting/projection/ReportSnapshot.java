@@ -1,0 +1,69 @@
+package org.shelters.reporting.projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The documents of one generation, read once per request, joined in memory. The programme has
+ * tens of shelters and thousands of shipments, which fits; time-relative figures (today, last 7
+ * days, overdue) must be computed at read time anyway.
+ */
+public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
+                             Map<String, ShelterDoc> shelters, Map<String, AgreementDoc> agreements,
+                             List<ShipmentDoc> shipments,
+                             Map<String, List<AgreementDoc>> agreementsByShelter,
+                             Map<String, List<ShipmentDoc>> shipmentsByShelter,
+                             Map<String, List<ShipmentDoc>> shipmentsByAgreement) {
+
+    public static ReportSnapshot of(int generation, LocalDate today, Collection<ShelterDoc> shelters,
+                                    Collection<AgreementDoc> agreements, Collection<ShipmentDoc> shipments) {
+        Map<String, ShelterDoc> shelterMap = new LinkedHashMap<>();
+        shelters.stream().sorted(Comparator.comparing(s -> s.id)).forEach(s -> shelterMap.put(s.id, s));
+        Map<String, AgreementDoc> agreementMap = new LinkedHashMap<>();
+        agreements.stream().sorted(Comparator.comparing(a -> a.id)).forEach(a -> agreementMap.put(a.id, a));
+        List<ShipmentDoc> shipmentList = shipments.stream().sorted(Comparator.comparing(s -> s.id)).toList();
+        Map<String, List<AgreementDoc>> byShelter = new HashMap<>();
+        agreementMap.values().forEach(a -> byShelter.computeIfAbsent(a.shelterId, k -> new ArrayList<>()).add(a));
+        Map<String, List<ShipmentDoc>> shipByShelter = new HashMap<>();
+        Map<String, List<ShipmentDoc>> shipByAgreement = new HashMap<>();
+        for (ShipmentDoc s : shipmentList) {
+            shipByShelter.computeIfAbsent(s.shelterId, k -> new ArrayList<>()).add(s);
+            shipByAgreement.computeIfAbsent(s.agreementId, k -> new ArrayList<>()).add(s);
+        }
+        Instant asOf = Stream.of(shelterMap.values().stream(), agreementMap.values().stream(), shipmentList.stream())
+                .flatMap(s -> s).map(d -> ((ProjectionDoc) d).lastRecordedTime).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new ReportSnapshot(generation, asOf, today, shelterMap, agreementMap, shipmentList, byShelter,
+                shipByShelter, shipByAgreement);
+    }
+
+    public List<AgreementDoc> agreementsOf(String shelterId) {
+        return agreementsByShelter.getOrDefault(shelterId, List.of());
+    }
+
+    public List<ShipmentDoc> shipmentsOf(String shelterId) {
+        return shipmentsByShelter.getOrDefault(shelterId, List.of());
+    }
+
+    public List<ShipmentDoc> shipmentsOfAgreement(String agreementId) {
+        return shipmentsByAgreement.getOrDefault(agreementId, List.of());
+    }
+
+    /** Shelters passing the filter; a shelter known only from other aggregates' events still counts. */
+    public List<ShelterDoc> sheltersMatching(ReportFilter filter) {
+        Map<String, ShelterDoc> all = new LinkedHashMap<>(shelters);
+        agreementsByShelter.keySet().forEach(id -> all.computeIfAbsent(id, ShelterDoc::empty));
+        shipmentsByShelter.keySet().forEach(id -> all.computeIfAbsent(id, ShelterDoc::empty));
+        return all.values().stream().filter(s -> s.id != null).filter(s -> filter.matches(s, agreementsOf(s.id)))
+                .sorted(Comparator.comparing(s -> s.id)).toList();
+    }
+}

@@ -1,0 +1,221 @@
+package org.shelters.reporting.projection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.shelters.events.agreements.SupplyCategory;
+import org.shelters.events.agreements.TrainingTopic;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterArrivalsReported;
+import org.shelters.events.shelters.ShelterEvent;
+import org.shelters.events.shelters.ShelterProfileUpdated;
+import org.shelters.events.shelters.ShelterRegistered;
+
+/** How is each shelter doing: profile, agreement, supplies, trainings, arrivals, occupancy. */
+public final class ShelterOverview {
+
+    private ShelterOverview() {
+    }
+
+    public static void apply(ShelterDoc doc, ShelterEvent event) {
+        if (event instanceof ShelterRegistered r) {
+            doc.registered = true;
+            doc.demo = r.demo();
+            profile(doc, r.name(), r.state(), r.municipality(), r.corridor(), r.capacity(),
+                    r.services().stream().map(Enum::name).toList());
+        } else if (event instanceof ShelterProfileUpdated u) {
+            profile(doc, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(),
+                    u.services().stream().map(Enum::name).toList());
+        } else if (event instanceof ShelterArrivalsReported a) {
+            String date = a.date().toString();
+            DailyArrivals current = doc.arrivals.get(date);
+            // a correction replaces the figures of its date; an older revision never wins
+            if (current == null || a.revision() >= current.revision) {
+                doc.arrivals.put(date, figures(a));
+            }
+        }
+    }
+
+    private static void profile(ShelterDoc doc, String name, String state, String municipality, Corridor corridor,
+                                int capacity, List<String> services) {
+        doc.name = name;
+        doc.state = state;
+        doc.municipality = municipality;
+        doc.corridor = corridor;
+        doc.capacity = capacity;
+        doc.services = new ArrayList<>(services);
+    }
+
+    private static DailyArrivals figures(ShelterArrivalsReported a) {
+        DailyArrivals d = new DailyArrivals();
+        d.revision = a.revision();
+        d.arrivals = a.arrivals();
+        d.women = a.women();
+        d.men = a.men();
+        d.girls = a.girls();
+        d.boys = a.boys();
+        d.unaccompaniedChildren = a.unaccompaniedChildren();
+        d.olderPersons = a.olderPersons();
+        d.reportedKidnapOrTraffickingVictims = a.reportedKidnapOrTraffickingVictims();
+        d.overnightOccupancy = a.overnightOccupancy();
+        return d;
+    }
+
+    // ---- read side ----
+
+    public record View(String shelterId, String name, String state, String municipality, Corridor corridor,
+                       int capacity, boolean demo, CurrentAgreement currentAgreement,
+                       List<CategoryFulfilment> fulfilment, Trainings trainings, ArrivalWindows arrivals,
+                       Occupancy occupancy, LocalDate lastDeliveryDate) {
+    }
+
+    public record CurrentAgreement(String agreementId, String status, String donor, String phase,
+                                   LocalDate periodStart, LocalDate periodEnd, BigDecimal budget, String currency) {
+    }
+
+    public record CategoryFulfilment(SupplyCategory category, BigDecimal committed, BigDecimal dispatched,
+                                     BigDecimal inTransit, BigDecimal accepted, BigDecimal rejected,
+                                     BigDecimal fulfilmentPercent) {
+    }
+
+    public record Trainings(int sessions, int participantsWomen, int participantsMen, List<TopicTrainings> byTopic) {
+    }
+
+    public record TopicTrainings(TrainingTopic topic, int sessions, int participantsWomen, int participantsMen) {
+    }
+
+    public record ArrivalWindows(LocalDate referenceDate, ArrivalTotals today, ArrivalTotals last7Days,
+                                 ArrivalTotals last30Days) {
+    }
+
+    public record ArrivalTotals(int days, int arrivals, int women, int men, int girls, int boys,
+                                int unaccompaniedChildren, int olderPersons, int reportedKidnapOrTraffickingVictims) {
+
+        static ArrivalTotals sum(List<DailyArrivals> days) {
+            int[] t = new int[8];
+            for (DailyArrivals d : days) {
+                t[0] += d.arrivals;
+                t[1] += d.women;
+                t[2] += d.men;
+                t[3] += d.girls;
+                t[4] += d.boys;
+                t[5] += d.unaccompaniedChildren;
+                t[6] += d.olderPersons;
+                t[7] += d.reportedKidnapOrTraffickingVictims;
+            }
+            return new ArrivalTotals(days.size(), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+        }
+    }
+
+    public record Occupancy(LocalDate date, int overnightOccupancy, int capacity, BigDecimal percent) {
+    }
+
+    public static View view(ShelterDoc shelter, ReportSnapshot snapshot, ReportFilter filter) {
+        List<AgreementDoc> agreements = snapshot.agreementsOf(shelter.id).stream().filter(AgreementDoc::inForceOrWas)
+                .filter(filter::matches).toList();
+        AgreementDoc current = agreements.stream()
+                .max(Comparator.comparing((AgreementDoc a) -> a.signedOn == null ? LocalDate.MIN : a.signedOn)
+                        .thenComparing(a -> a.id)).orElse(null);
+        CurrentAgreement currentAgreement = current == null ? null : new CurrentAgreement(current.id, current.status,
+                current.donor, current.phase, current.periodStart, current.periodEnd, current.budget, current.currency);
+
+        List<ShipmentDoc> shipments = snapshot.shipmentsOf(shelter.id).stream()
+                .filter(s -> s.agreementId == null || snapshot.agreements().get(s.agreementId) == null
+                        || filter.matches(snapshot.agreements().get(s.agreementId)))
+                .toList();
+        List<CategoryFulfilment> fulfilment = fulfilmentByCategory(agreements, shipments, filter);
+
+        LocalDate reference = filter.to() != null ? filter.to() : snapshot.today();
+        LocalDate lastDelivery = shipments.stream().filter(ShipmentDoc::delivered).map(s -> s.receivedAt)
+                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).orElse(null);
+        return new View(shelter.id, shelter.name, shelter.state, shelter.municipality, shelter.corridor, shelter.capacity,
+                shelter.demo, currentAgreement, fulfilment, trainings(agreements, filter),
+                arrivals(shelter, reference), occupancy(shelter), lastDelivery);
+    }
+
+    public static List<CategoryFulfilment> fulfilmentByCategory(List<AgreementDoc> agreements, List<ShipmentDoc> shipments,
+                                                                ReportFilter filter) {
+        Map<SupplyCategory, BigDecimal[]> sums = new EnumMap<>(SupplyCategory.class);
+        for (AgreementDoc a : agreements) {
+            for (AgreementDoc.Commitment c : a.commitments) {
+                if (c.category != null && filter.categoryMatches(c.category)) {
+                    Quantities.add(sums, c.category, 0, c.quantity);
+                }
+            }
+        }
+        for (ShipmentDoc s : shipments) {
+            boolean counted = s.delivered() ? filter.unbounded() || filter.inRange(s.receivedAt)
+                    : s.inTransit() && (filter.unbounded() || filter.inRange(s.dispatchedAt));
+            if (!counted) {
+                continue;
+            }
+            for (ShipmentDoc.Line l : s.lines) {
+                if (l.category == null || !filter.categoryMatches(l.category)) {
+                    continue;
+                }
+                Quantities.add(sums, l.category, 1, l.quantity);
+                if (s.inTransit()) {
+                    Quantities.add(sums, l.category, 2, l.quantity);
+                } else {
+                    Quantities.add(sums, l.category, 3, l.accepted);
+                    Quantities.add(sums, l.category, 4, l.rejected);
+                }
+            }
+        }
+        List<CategoryFulfilment> rows = new ArrayList<>();
+        sums.forEach((category, v) -> rows.add(new CategoryFulfilment(category, v[0], v[1], v[2], v[3], v[4],
+                Quantities.percent(v[3], v[0]))));
+        return rows;
+    }
+
+    static Trainings trainings(List<AgreementDoc> agreements, ReportFilter filter) {
+        Map<TrainingTopic, int[]> byTopic = new EnumMap<>(TrainingTopic.class);
+        int[] total = new int[3];
+        for (AgreementDoc a : agreements) {
+            for (AgreementDoc.Session s : a.trainings.values()) {
+                if (!filter.unbounded() && !filter.inRange(s.date)) {
+                    continue;
+                }
+                int[] t = byTopic.computeIfAbsent(s.topic, k -> new int[3]);
+                t[0]++;
+                t[1] += s.women;
+                t[2] += s.men;
+                total[0]++;
+                total[1] += s.women;
+                total[2] += s.men;
+            }
+        }
+        List<TopicTrainings> topics = new ArrayList<>();
+        byTopic.forEach((topic, t) -> topics.add(new TopicTrainings(topic, t[0], t[1], t[2])));
+        return new Trainings(total[0], total[1], total[2], topics);
+    }
+
+    static ArrivalWindows arrivals(ShelterDoc shelter, LocalDate reference) {
+        return new ArrivalWindows(reference, window(shelter, reference, 1), window(shelter, reference, 7),
+                window(shelter, reference, 30));
+    }
+
+    static ArrivalTotals window(ShelterDoc shelter, LocalDate reference, int days) {
+        String from = reference.minusDays(days - 1L).toString();
+        String to = reference.toString();
+        return ArrivalTotals.sum(new ArrayList<>(shelter.arrivals.subMap(from, true, to, true).values()));
+    }
+
+    static Occupancy occupancy(ShelterDoc shelter) {
+        Map.Entry<String, DailyArrivals> latest = shelter.arrivals.lastEntry();
+        if (latest == null) {
+            return null;
+        }
+        int occupied = latest.getValue().overnightOccupancy;
+        BigDecimal percent = shelter.capacity <= 0 ? null
+                : BigDecimal.valueOf(occupied * 100L).divide(BigDecimal.valueOf(shelter.capacity), 1, RoundingMode.HALF_UP);
+        return new Occupancy(LocalDate.parse(latest.getKey()), occupied, shelter.capacity, percent);
+    }
+}

@@ -1,0 +1,182 @@
+package org.shelters.reporting.rebuild;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.shelters.events.EventEnvelope;
+import org.shelters.events.EventJson;
+import org.shelters.events.EventPayload;
+import org.shelters.events.EventSchemas;
+import org.shelters.events.Topics;
+import org.shelters.platform.web.ApiException;
+import org.shelters.reporting.ReportingProperties;
+import org.shelters.reporting.projection.Generations;
+import org.shelters.reporting.projection.ProjectionBatch;
+import org.shelters.reporting.projection.ProjectionCollections;
+import org.shelters.reporting.projection.ProjectionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replays the three topics from offset 0 into a fresh generation of collections with its own
+ * consumer (assigned partitions, no group), while the live generation keeps serving. When the
+ * end offsets captured at start are reached, it catches up the remaining tail while holding the
+ * projection write lock, then moves the {@code active_generation} pointer.
+ */
+@Service
+public class RebuildService {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
+
+    public record Status(String state, Integer generation, Integer activeGeneration, long applied, long total,
+                         Instant startedAt, Instant finishedAt, String error) {
+    }
+
+    private final ProjectionStore store;
+    private final Generations generations;
+    private final KafkaProperties kafka;
+    private final ReportingProperties properties;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
+    private volatile Status status;
+
+    public RebuildService(ProjectionStore store, Generations generations, KafkaProperties kafka,
+                          ReportingProperties properties, MeterRegistry meters) {
+        this.store = store;
+        this.generations = generations;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.status = new Status("IDLE", null, generations.active(), 0, 0, null, null, null);
+        Gauge.builder("reporting.rebuild.applied", applied, AtomicLong::get).description("Events replayed by the running or last rebuild").register(meters);
+        Gauge.builder("reporting.rebuild.total", total, AtomicLong::get).description("Events the running or last rebuild replays").register(meters);
+    }
+
+    public Status status() {
+        Status s = status;
+        return new Status(s.state(), s.generation(), generations.active(), applied.get(), total.get(), s.startedAt(),
+                s.finishedAt(), s.error());
+    }
+
+    public synchronized Status start() {
+        if ("RUNNING".equals(status.state())) {
+            throw ApiException.conflict("rebuild-running", "a rebuild into generation " + status.generation() + " is running");
+        }
+        int target = Math.max(generations.active(), status.generation() == null ? 0 : status.generation()) + 1;
+        ProjectionCollections.ALL.forEach(base -> store.drop(ProjectionCollections.name(base, target)));
+        applied.set(0);
+        total.set(0);
+        status = new Status("RUNNING", target, generations.active(), 0, 0, Instant.now(), null, null);
+        Thread worker = new Thread(() -> run(target), "projection-rebuild-v" + target);
+        worker.setDaemon(true);
+        worker.start();
+        return status();
+    }
+
+    private void run(int target) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (var topic : Topics.ALL) {
+                for (PartitionInfo p : consumer.partitionsFor(topic.name())) {
+                    partitions.add(new TopicPartition(p.topic(), p.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            end.forEach((tp, offset) -> total.addAndGet(offset - begin.get(tp)));
+            replayUntil(consumer, end, target);
+            generations.writeLock().lock();
+            try {
+                // the live handler is paused: take the tail written since start, then switch
+                Map<TopicPartition, Long> tail = consumer.endOffsets(partitions);
+                tail.forEach((tp, offset) -> total.addAndGet(offset - end.get(tp)));
+                replayUntil(consumer, tail, target);
+                generations.activate(target);
+            } finally {
+                generations.writeLock().unlock();
+            }
+            status = new Status("DONE", target, target, applied.get(), total.get(), status.startedAt(), Instant.now(), null);
+            log.info("rebuild into generation {} done: {} events", target, applied.get());
+        } catch (RuntimeException e) {
+            log.error("rebuild into generation {} failed", target, e);
+            status = new Status("FAILED", target, generations.active(), applied.get(), total.get(), status.startedAt(),
+                    Instant.now(), e.toString());
+        }
+    }
+
+    private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, int target) {
+        Duration timeout = properties.rebuild().pollTimeout();
+        while (!reached(consumer, end)) {
+            List<EventEnvelope<EventPayload>> batch = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() >= end.get(tp)) {
+                    continue;
+                }
+                applied.incrementAndGet();
+                EventEnvelope<EventPayload> event = readOrSkip(record);
+                if (event != null) {
+                    batch.add(event);
+                }
+            }
+            // a record beyond the end offset of its partition is replayed in the tail or by the live handler;
+            // rewind so the tail replay does not miss it
+            for (TopicPartition tp : consumer.assignment()) {
+                if (consumer.position(tp) > end.get(tp)) {
+                    consumer.seek(tp, end.get(tp));
+                }
+            }
+            ProjectionBatch.apply(store, target, batch);
+        }
+    }
+
+    /** Records the live consumer dead-lettered (unreadable or invalid) are skipped here too. */
+    private static EventEnvelope<EventPayload> readOrSkip(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            EventSchemas.shared().requireValid(record.value());
+            return EventJson.DEFAULT.read(record.value());
+        } catch (RuntimeException e) {
+            log.debug("rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+            return null;
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties props = new Properties();
+        props.putAll(kafka.buildConsumerProperties());
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.rebuild().maxPollRecords());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

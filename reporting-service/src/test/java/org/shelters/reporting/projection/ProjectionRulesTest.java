@@ -1,0 +1,108 @@
+package org.shelters.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shelters.events.EventEnvelope;
+import org.shelters.events.EventMetadata;
+import org.shelters.events.EventPayload;
+import org.shelters.events.Events;
+import org.shelters.events.agreements.AgreementEvent;
+import org.shelters.events.agreements.AgreementSuspended;
+import org.shelters.events.agreements.SupplyCategory;
+import org.shelters.events.logistics.LogisticsEvent;
+import org.shelters.events.logistics.RejectionReason;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterEvent;
+import org.shelters.reporting.Programme;
+
+class ProjectionRulesTest {
+
+    static EventEnvelope<EventPayload> at(long sequence, EventPayload payload) {
+        Instant now = Instant.parse("2026-11-20T10:00:00Z").plusSeconds(sequence);
+        return Events.envelope("/test", payload, sequence, EventMetadata.none(), now, now);
+    }
+
+    static boolean applyShelter(ShelterDoc doc, EventEnvelope<EventPayload> e) {
+        return ProjectionBatch.applyGuarded(doc, e, (d, ev) -> ShelterOverview.apply(d, (ShelterEvent) ev.data()));
+    }
+
+    @Test
+    void anArrivalCorrectionReplacesTheFiguresOfItsDateInsteadOfAddingThem() {
+        ShelterDoc doc = ShelterDoc.empty("s1");
+        LocalDate day = LocalDate.parse("2026-11-20");
+        applyShelter(doc, at(1, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
+        applyShelter(doc, at(2, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        assertThat(doc.arrivals).hasSize(1);
+        assertThat(doc.arrivals.get("2026-11-20").arrivals).isEqualTo(80);
+        assertThat(ShelterOverview.window(doc, day, 1).arrivals()).isEqualTo(80);
+    }
+
+    @Test
+    void anOlderRevisionArrivingLaterNeverOverwritesANewerOne() {
+        ShelterDoc doc = ShelterDoc.empty("s1");
+        LocalDate day = LocalDate.parse("2026-11-20");
+        applyShelter(doc, at(1, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        applyShelter(doc, at(2, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
+        assertThat(doc.arrivals.get("2026-11-20").arrivals).isEqualTo(80);
+    }
+
+    @Test
+    void anEventAtOrBelowTheLastAppliedSequenceChangesNothing() {
+        ShelterDoc doc = ShelterDoc.empty("s1");
+        assertThat(applyShelter(doc, at(1, Programme.shelter("s1", "A", "MX-CHP", Corridor.SOUTHERN_BORDER, 10)))).isTrue();
+        assertThat(applyShelter(doc, at(2, Programme.shelter("s1", "B", "MX-CHP", Corridor.SOUTHERN_BORDER, 20)))).isTrue();
+        assertThat(applyShelter(doc, at(2, Programme.shelter("s1", "C", "MX-CHP", Corridor.SOUTHERN_BORDER, 30)))).isFalse();
+        assertThat(applyShelter(doc, at(1, Programme.shelter("s1", "D", "MX-CHP", Corridor.SOUTHERN_BORDER, 40)))).isFalse();
+        assertThat(doc.name).isEqualTo("B");
+        assertThat(doc.seq).isEqualTo(2);
+        assertThat(doc.lastRecordedTime).isEqualTo(Instant.parse("2026-11-20T10:00:02Z"));
+    }
+
+    @Test
+    void anAmendmentReplacesTheCommitmentsAndKeepsTheOriginalBudget() {
+        AgreementDoc doc = AgreementDoc.empty("a1");
+        var start = LocalDate.parse("2026-01-01");
+        AgreementFulfilment.apply(doc, (AgreementEvent) Programme.signed("a1", "s1", "ECHO", "P1",
+                Programme.terms(start, start.plusDays(300), "1000", Programme.line("L1", SupplyCategory.MEDICINES, "10"),
+                        Programme.line("L2", SupplyCategory.MEDICINES, "5"))));
+        AgreementFulfilment.apply(doc, Programme.amended("a1", "s1", 1,
+                Programme.terms(start, start.plusDays(300), "1500", Programme.line("L1", SupplyCategory.MEDICINES, "20"))));
+        AgreementFulfilment.apply(doc, new AgreementSuspended("a1", "s1", "audit"));
+        assertThat(doc.commitments).hasSize(1);
+        assertThat(doc.commitments.get(0).quantity).isEqualByComparingTo("20");
+        assertThat(doc.budget).isEqualByComparingTo("1500");
+        assertThat(doc.originalBudget).isEqualByComparingTo("1000");
+        assertThat(doc.status).isEqualTo("SUSPENDED");
+        assertThat(doc.amendments).isEqualTo(1);
+    }
+
+    @Test
+    void aProofOfDeliveryAloneIsEnoughForLeadTimeAndRejections() {
+        ShipmentDoc doc = ShipmentDoc.empty("sh1");
+        Instant dispatched = Instant.parse("2026-11-01T08:00:00Z");
+        DeliveryPerformance.apply(doc, (LogisticsEvent) Programme.delivered("sh1", "a1", "s1", dispatched,
+                dispatched.plusSeconds(36 * 3600), Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "7", "3",
+                        RejectionReason.EXPIRED)));
+        assertThat(doc.status).isEqualTo("DELIVERED");
+        assertThat(doc.carrier).isEqualTo("Estafeta");
+        ShelterDoc shelter = ShelterDoc.empty("s1");
+        ReportSnapshot snapshot = ReportSnapshot.of(1, LocalDate.parse("2026-11-05"), List.of(shelter), List.of(), List.of(doc));
+        DeliveryPerformance.View view = DeliveryPerformance.view(snapshot, ReportFilter.NONE);
+        assertThat(view.overall().medianHours()).isEqualByComparingTo("36.0");
+        assertThat(view.rejectionsByReason().get(0).reason()).isEqualTo(RejectionReason.EXPIRED);
+        assertThat(view.rejectionRatePercent()).isEqualByComparingTo(new BigDecimal("30.0"));
+    }
+
+    @Test
+    void percentilesUseTheNearestRank() {
+        List<Double> hours = List.of(10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 100.0);
+        assertThat(DeliveryPerformance.percentile(hours, 50)).isEqualTo(50.0);
+        assertThat(DeliveryPerformance.percentile(hours, 90)).isEqualTo(90.0);
+        assertThat(DeliveryPerformance.percentile(List.of(), 90)).isNull();
+    }
+}
