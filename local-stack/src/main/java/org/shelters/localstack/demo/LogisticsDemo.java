@@ -63,7 +63,7 @@ public final class LogisticsDemo implements DemoStep {
 
     /** One shipment per target state; category c of agreement i goes to state (c + i) mod 3. */
     private void shipmentsFor(DemoClient client, DemoContext context, String agreementId, int index) throws Exception {
-        JsonNode replica = awaitReplica(client, agreementId, true);
+        JsonNode replica = awaitReplica(client, agreementId, Set.of("SIGNED"));
         if (replica == null) {
             return;
         }
@@ -137,7 +137,7 @@ public final class LogisticsDemo implements DemoStep {
 
     /** Plans a shipment under a signed agreement, terminates the agreement, checks the automatic cancellation. */
     private void terminateAfterPlanning(DemoClient client, DemoContext context, String agreementId) throws Exception {
-        JsonNode replica = awaitReplica(client, agreementId, false);
+        JsonNode replica = awaitReplica(client, agreementId, Set.of("SIGNED", "TERMINATED"));
         if (replica == null || replica.get("lines").isEmpty()) {
             return;
         }
@@ -146,7 +146,7 @@ public final class LogisticsDemo implements DemoStep {
             BigDecimal quantity = share(line.get("committed").decimalValue(), "0.25");
             Map<String, Object> plan = Map.of("agreementId", agreementId, "shelterId", replica.get("shelterId").asString(),
                     "plannedDate", context.today().plusDays(7).toString(),
-                    "lines", List.of(planLine(line, quantity.signum() > 0 ? quantity : BigDecimal.ONE, context.today(), 0)));
+                    "lines", List.of(planLine(line, quantity, context.today(), 0)));
             JsonNode planned = client.retryOnConflict(PATIENCE, () -> client.post(client.logisticsUrl() + "/api/shipments",
                     plan, "demo-logistics-" + agreementId + "-before-termination"));
             context.shipments().add(planned.get("shipmentId").asString());
@@ -167,13 +167,13 @@ public final class LogisticsDemo implements DemoStep {
                 + "cancelled within " + PATIENCE.toSeconds() + " s");
     }
 
-    /** Waits until logistics' replica knows the agreement (and, if asked, that it is signed); null when it never does. */
-    private static JsonNode awaitReplica(DemoClient client, String agreementId, boolean mustBeSigned) throws Exception {
+    /** Waits until logistics' replica has the agreement in one of {@code statuses}; null when it never does. */
+    private static JsonNode awaitReplica(DemoClient client, String agreementId, Set<String> statuses) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             try {
                 JsonNode replica = client.get(client.logisticsUrl() + "/api/agreements/" + agreementId + "/outstanding");
-                if (!mustBeSigned || "SIGNED".equals(replica.get("status").asString())) {
+                if (statuses.contains(replica.get("status").asString())) {
                     return replica;
                 }
             } catch (DemoClient.DemoCallFailed e) {
@@ -202,8 +202,13 @@ public final class LogisticsDemo implements DemoStep {
         return planned;
     }
 
-    /** A whole-number share of what was committed, so shipments never exceed it. */
+    /**
+     * A whole-number share of what was committed (at least 1 when 1 or more was committed), so that
+     * small lines such as 2 wheelchairs still ship; each line goes into one shipment only, so this
+     * never exceeds what is outstanding.
+     */
     private static BigDecimal share(BigDecimal committed, String fraction) {
-        return committed.multiply(new BigDecimal(fraction)).setScale(0, RoundingMode.FLOOR);
+        BigDecimal share = committed.multiply(new BigDecimal(fraction)).setScale(0, RoundingMode.FLOOR);
+        return committed.compareTo(BigDecimal.ONE) >= 0 ? share.max(BigDecimal.ONE) : share;
     }
 }
