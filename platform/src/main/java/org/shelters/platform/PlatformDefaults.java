@@ -26,7 +26,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name:service}");
         defaults.put("spring.jmx.enabled", "false");
-        defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("logging.pattern.correlation",
                 "[trace=%X{traceId:-} corr=%X{correlationId:-} event=%X{eventId:-}] ");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));

@@ -7,6 +7,7 @@ import org.shelters.platform.outbox.AggregateNotFoundException;
 import org.shelters.platform.outbox.ConcurrentUpdateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,9 +25,11 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every error leaves as RFC 9457 problem+json, with the fields at fault under {@code errors};
- * bad input is never a 500.
+ * bad input is never a 500. Ordered ahead of Spring Boot's own problem-details handler, which
+ * would otherwise answer validation errors without naming the fields.
  */
 @RestControllerAdvice
+@Order(-1)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
