@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
 import org.shelters.events.Topic;
@@ -23,6 +25,7 @@ public class LiveProjectionHandler implements BatchEventHandler {
     private final ProjectionStore store;
     private final Generations generations;
     private final Timer freshness;
+    private final List<Consumer<Duration>> freshnessListeners = new CopyOnWriteArrayList<>();
 
     public LiveProjectionHandler(ProjectionStore store, Generations generations, MeterRegistry meters) {
         this.store = store;
@@ -55,9 +58,16 @@ public class LiveProjectionHandler implements BatchEventHandler {
         Instant written = Instant.now();
         for (EventEnvelope<EventPayload> event : events) {
             if (event.recordedtime() != null) {
-                freshness.record(Duration.between(event.recordedtime(), written));
+                Duration age = Duration.between(event.recordedtime(), written);
+                freshness.record(age);
+                freshnessListeners.forEach(listener -> listener.accept(age));
             }
         }
+    }
+
+    /** For benchmarks and diagnostics that need every sample, not the histogram. */
+    public void onFreshness(Consumer<Duration> listener) {
+        freshnessListeners.add(listener);
     }
 
     public Timer freshness() {

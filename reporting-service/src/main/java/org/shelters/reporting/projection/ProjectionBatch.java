@@ -11,6 +11,7 @@ import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
 import org.shelters.events.agreements.AgreementEvent;
 import org.shelters.events.logistics.LogisticsEvent;
+import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterEvent;
 
 /**
@@ -27,11 +28,14 @@ public final class ProjectionBatch {
     /** @return how many events changed a document (the rest were duplicates or replays) */
     public static int apply(ProjectionStore store, int generation, List<EventEnvelope<EventPayload>> events) {
         List<EventEnvelope<EventPayload>> shelters = new ArrayList<>();
+        List<EventEnvelope<EventPayload>> arrivals = new ArrayList<>();
         List<EventEnvelope<EventPayload>> agreements = new ArrayList<>();
         List<EventEnvelope<EventPayload>> shipments = new ArrayList<>();
         for (EventEnvelope<EventPayload> event : events) {
             EventPayload data = event.data();
-            if (data instanceof ShelterEvent) {
+            if (data instanceof ShelterArrivalsReported) {
+                arrivals.add(event);
+            } else if (data instanceof ShelterEvent) {
                 shelters.add(event);
             } else if (data instanceof AgreementEvent) {
                 agreements.add(event);
@@ -41,6 +45,8 @@ public final class ProjectionBatch {
         }
         return fold(store, ProjectionCollections.name(ProjectionCollections.SHELTERS, generation), ShelterDoc.class, ShelterDoc::empty,
                 (doc, e) -> ShelterOverview.apply(doc, (ShelterEvent) e.data()), shelters)
+                + fold(store, ProjectionCollections.name(ProjectionCollections.ARRIVALS, generation), ArrivalsDoc.class,
+                ArrivalsDoc::empty, (doc, e) -> ShelterOverview.apply(doc, (ShelterArrivalsReported) e.data()), arrivals)
                 + fold(store, ProjectionCollections.name(ProjectionCollections.AGREEMENTS, generation), AgreementDoc.class, AgreementDoc::empty,
                 (doc, e) -> AgreementFulfilment.apply(doc, (AgreementEvent) e.data()), agreements)
                 + fold(store, ProjectionCollections.name(ProjectionCollections.SHIPMENTS, generation), ShipmentDoc.class, ShipmentDoc::empty,
@@ -55,11 +61,11 @@ public final class ProjectionBatch {
             return 0;
         }
         Map<String, D> docs = store.load(collection, type,
-                events.stream().map(e -> e.data().aggregateId()).distinct().toList());
+                events.stream().map(e -> documentId(e.data())).distinct().toList());
         Map<String, D> changed = new LinkedHashMap<>();
         int applied = 0;
         for (EventEnvelope<EventPayload> event : events) {
-            String id = event.data().aggregateId();
+            String id = documentId(event.data());
             D doc = docs.computeIfAbsent(id, empty);
             if (applyGuarded(doc, event, applier)) {
                 changed.put(id, doc);
@@ -68,6 +74,14 @@ public final class ProjectionBatch {
         }
         store.replaceAll(collection, changed.values());
         return applied;
+    }
+
+    /** The aggregate id, except for arrivals: one document per shelter and date. */
+    static String documentId(EventPayload data) {
+        if (data instanceof ShelterArrivalsReported a) {
+            return ArrivalsDoc.idOf(a.shelterId(), a.date().toString());
+        }
+        return data.aggregateId();
     }
 
     /** The sequence guard, in one place: a replayed or duplicated event leaves the document as it is. */

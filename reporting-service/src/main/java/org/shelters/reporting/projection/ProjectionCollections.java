@@ -7,8 +7,9 @@ public final class ProjectionCollections {
 
     public static final String SHELTERS = "shelter_overview";
     public static final String AGREEMENTS = "agreement_fulfilment";
+    public static final String ARRIVALS = "shelter_arrivals";
     public static final String SHIPMENTS = "delivery_performance";
-    public static final List<String> ALL = List.of(SHELTERS, AGREEMENTS, SHIPMENTS);
+    public static final List<String> ALL = List.of(SHELTERS, ARRIVALS, AGREEMENTS, SHIPMENTS);
 
     private ProjectionCollections() {
     }

@@ -29,6 +29,7 @@ public class ReportReader {
     public ReportSnapshot snapshot(int generation) {
         return ReportSnapshot.of(generation, LocalDate.now(clock.withZone(zone)),
                 store.all(ProjectionCollections.name(ProjectionCollections.SHELTERS, generation), ShelterDoc.class),
+                store.all(ProjectionCollections.name(ProjectionCollections.ARRIVALS, generation), ArrivalsDoc.class),
                 store.all(ProjectionCollections.name(ProjectionCollections.AGREEMENTS, generation), AgreementDoc.class),
                 store.all(ProjectionCollections.name(ProjectionCollections.SHIPMENTS, generation), ShipmentDoc.class));
     }

@@ -26,8 +26,22 @@ public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
 
     public static ReportSnapshot of(int generation, LocalDate today, Collection<ShelterDoc> shelters,
                                     Collection<AgreementDoc> agreements, Collection<ShipmentDoc> shipments) {
+        return of(generation, today, shelters, List.of(), agreements, shipments);
+    }
+
+    public static ReportSnapshot of(int generation, LocalDate today, Collection<ShelterDoc> shelters,
+                                    Collection<ArrivalsDoc> arrivals, Collection<AgreementDoc> agreements,
+                                    Collection<ShipmentDoc> shipments) {
         Map<String, ShelterDoc> shelterMap = new LinkedHashMap<>();
         shelters.stream().sorted(Comparator.comparing(s -> s.id)).forEach(s -> shelterMap.put(s.id, s));
+        Instant newestArrival = null;
+        for (ArrivalsDoc a : arrivals) {
+            // a report may arrive before its shelter's registration: the shelter exists from then on
+            shelterMap.computeIfAbsent(a.shelterId, ShelterDoc::empty).arrivals.put(a.date, a.figures);
+            if (a.lastRecordedTime != null && (newestArrival == null || a.lastRecordedTime.isAfter(newestArrival))) {
+                newestArrival = a.lastRecordedTime;
+            }
+        }
         Map<String, AgreementDoc> agreementMap = new LinkedHashMap<>();
         agreements.stream().sorted(Comparator.comparing(a -> a.id)).forEach(a -> agreementMap.put(a.id, a));
         List<ShipmentDoc> shipmentList = shipments.stream().sorted(Comparator.comparing(s -> s.id)).toList();
@@ -42,6 +56,9 @@ public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
         Instant asOf = Stream.of(shelterMap.values().stream(), agreementMap.values().stream(), shipmentList.stream())
                 .flatMap(s -> s).map(d -> ((ProjectionDoc) d).lastRecordedTime).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
+        if (newestArrival != null && (asOf == null || newestArrival.isAfter(asOf))) {
+            asOf = newestArrival;
+        }
         return new ReportSnapshot(generation, asOf, today, shelterMap, agreementMap, shipmentList, byShelter,
                 shipByShelter, shipByAgreement);
     }

@@ -32,13 +32,13 @@ public final class ShelterOverview {
         } else if (event instanceof ShelterProfileUpdated u) {
             profile(doc, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(),
                     u.services().stream().map(Enum::name).toList());
-        } else if (event instanceof ShelterArrivalsReported a) {
-            String date = a.date().toString();
-            DailyArrivals current = doc.arrivals.get(date);
-            // a correction replaces the figures of its date; an older revision never wins
-            if (current == null || a.revision() >= current.revision) {
-                doc.arrivals.put(date, figures(a));
-            }
+        }
+    }
+
+    /** A correction (higher revision) replaces the figures of its date; an older revision never wins. */
+    public static void apply(ArrivalsDoc doc, ShelterArrivalsReported a) {
+        if (doc.figures == null || a.revision() >= doc.figures.revision) {
+            doc.figures = figures(a);
         }
     }
 

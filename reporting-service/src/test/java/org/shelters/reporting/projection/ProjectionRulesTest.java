@@ -17,6 +17,7 @@ import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.logistics.LogisticsEvent;
 import org.shelters.events.logistics.RejectionReason;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterEvent;
 import org.shelters.reporting.Programme;
 
@@ -31,24 +32,31 @@ class ProjectionRulesTest {
         return ProjectionBatch.applyGuarded(doc, e, (d, ev) -> ShelterOverview.apply(d, (ShelterEvent) ev.data()));
     }
 
+    static boolean applyArrivals(ArrivalsDoc doc, EventEnvelope<EventPayload> e) {
+        return ProjectionBatch.applyGuarded(doc, e, (d, ev) -> ShelterOverview.apply(d, (ShelterArrivalsReported) ev.data()));
+    }
+
     @Test
     void anArrivalCorrectionReplacesTheFiguresOfItsDateInsteadOfAddingThem() {
-        ShelterDoc doc = ShelterDoc.empty("s1");
         LocalDate day = LocalDate.parse("2026-11-20");
-        applyShelter(doc, at(1, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
-        applyShelter(doc, at(2, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
-        assertThat(doc.arrivals).hasSize(1);
-        assertThat(doc.arrivals.get("2026-11-20").arrivals).isEqualTo(80);
-        assertThat(ShelterOverview.window(doc, day, 1).arrivals()).isEqualTo(80);
+        ArrivalsDoc doc = ArrivalsDoc.empty(ProjectionBatch.documentId(Programme.arrivals("s1", day, 1, 1, 1, 0, 0, 0, 1)));
+        applyArrivals(doc, at(1, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
+        applyArrivals(doc, at(2, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        assertThat(doc.figures.arrivals).isEqualTo(80);
+        ReportSnapshot snapshot = ReportSnapshot.of(1, day, List.of(), List.of(doc), List.of(), List.of());
+        ShelterDoc shelter = snapshot.shelters().get("s1");
+        assertThat(shelter.arrivals).hasSize(1);
+        assertThat(ShelterOverview.window(shelter, day, 1).arrivals()).isEqualTo(80);
+        assertThat(snapshot.asOf()).isEqualTo(Instant.parse("2026-11-20T10:00:02Z"));
     }
 
     @Test
     void anOlderRevisionArrivingLaterNeverOverwritesANewerOne() {
-        ShelterDoc doc = ShelterDoc.empty("s1");
         LocalDate day = LocalDate.parse("2026-11-20");
-        applyShelter(doc, at(1, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
-        applyShelter(doc, at(2, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
-        assertThat(doc.arrivals.get("2026-11-20").arrivals).isEqualTo(80);
+        ArrivalsDoc doc = ArrivalsDoc.empty(ArrivalsDoc.idOf("s1", day.toString()));
+        applyArrivals(doc, at(1, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        applyArrivals(doc, at(2, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
+        assertThat(doc.figures.arrivals).isEqualTo(80);
     }
 
     @Test
