@@ -23,6 +23,7 @@ import org.shelters.platform.consumer.ConsumedEventLog;
 import org.shelters.platform.consumer.EventConsumer;
 import org.shelters.platform.consumer.EventHandler;
 import org.shelters.platform.health.KafkaHealthIndicator;
+import org.shelters.platform.metrics.PrometheusConventions;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.OutboxRelay;
 import org.shelters.platform.web.CommandContextFilter;
@@ -181,6 +182,11 @@ public class PlatformAutoConfiguration {
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         return props;
+    }
+
+    @Bean
+    PrometheusConventions prometheusConventions() {
+        return new PrometheusConventions();
     }
 
     @Bean(name = "kafkaHealthIndicator")
