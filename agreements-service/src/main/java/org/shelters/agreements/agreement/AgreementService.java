@@ -17,11 +17,13 @@ import org.shelters.agreements.RuleViolationException;
 import org.shelters.agreements.agreement.Commands.AmendAgreement;
 import org.shelters.agreements.agreement.Commands.DraftAgreement;
 import org.shelters.agreements.agreement.Commands.RecordTraining;
+import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.agreements.shelter.Shelter;
 import org.shelters.agreements.shelter.ShelterService;
 import org.shelters.agreements.web.IfMatch;
 import org.shelters.agreements.web.PageRequest;
 import org.shelters.agreements.web.PageResponse;
+import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.Stored;
 import org.shelters.platform.web.ApiException;
@@ -38,14 +40,16 @@ public class AgreementService {
     private final SigningSlots slots;
     private final Clock clock;
     private final AgreementsProperties properties;
+    private final ProgrammeMetrics metrics;
 
     public AgreementService(AggregateStore store, ShelterService shelters, SigningSlots slots, Clock clock,
-                            AgreementsProperties properties) {
+                            AgreementsProperties properties, ProgrammeMetrics metrics) {
         this.store = store;
         this.shelters = shelters;
         this.slots = slots;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     public LocalDate today() {
@@ -95,12 +99,15 @@ public class AgreementService {
         Decision<Agreement> decision = current.state().sign(signedOn, today());
         registeredShelter(current.state().shelterId());
         slots.claim(current.state(), this::statusOf);
+        Stored<Agreement> signed;
         try {
-            return store.update(COLLECTION, current, decision.state(), decision.events());
+            signed = store.update(COLLECTION, current, decision.state(), decision.events());
         } catch (RuntimeException e) {
             slots.release(current.state());
             throw e;
         }
+        metrics.agreementSigned();
+        return signed;
     }
 
     public Stored<Agreement> amend(String agreementId, String ifMatch, AmendAgreement command) {
@@ -124,7 +131,13 @@ public class AgreementService {
     }
 
     public Stored<Agreement> recordTraining(String agreementId, String ifMatch, RecordTraining command) {
-        return apply(agreementId, ifMatch, a -> a.recordTraining(command, today()));
+        Stored<Agreement> current = get(agreementId);
+        IfMatch.check(ifMatch, current);
+        Decision<Agreement> decision = current.state().recordTraining(command, today());
+        Stored<Agreement> stored = store.update(COLLECTION, current, decision.state(), decision.events());
+        decision.events().stream().filter(TrainingSessionDelivered.class::isInstance).map(TrainingSessionDelivered.class::cast)
+                .forEach(metrics::trainingDelivered);
+        return stored;
     }
 
     /** Used by the expiry job: the version guard makes the transition happen once even with several instances. */

@@ -13,6 +13,7 @@ import org.shelters.agreements.AgreementsProperties;
 import org.shelters.agreements.Decision;
 import org.shelters.agreements.InvalidCommandException;
 import org.shelters.agreements.Violation;
+import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.agreements.web.IfMatch;
 import org.shelters.agreements.web.PageRequest;
 import org.shelters.agreements.web.PageResponse;
@@ -33,11 +34,13 @@ public class ShelterService {
     private final AggregateStore store;
     private final Clock clock;
     private final AgreementsProperties properties;
+    private final ProgrammeMetrics metrics;
 
-    public ShelterService(AggregateStore store, Clock clock, AgreementsProperties properties) {
+    public ShelterService(AggregateStore store, Clock clock, AgreementsProperties properties, ProgrammeMetrics metrics) {
         this.store = store;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     public Stored<Shelter> register(ShelterProfile profile) {
@@ -93,6 +96,7 @@ public class ShelterService {
             try {
                 store.update(COLLECTION, current, decision.state(), decision.events());
                 int revision = decision.state().arrivalRevision(report.date());
+                metrics.arrivalsReported(decision.state().corridor(), revision > 1);
                 return new ArrivalsRecorded(shelterId, report.date(), revision, revision > 1);
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= ARRIVALS_ATTEMPTS) {

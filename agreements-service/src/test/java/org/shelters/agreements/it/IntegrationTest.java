@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
-@TestPropertySource(properties = "agreements.expiry.enabled=false")
+@TestPropertySource(properties = {"agreements.expiry.enabled=false", "agreements.metrics.refresh-interval=1s"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
