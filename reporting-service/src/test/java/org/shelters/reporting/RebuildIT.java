@@ -46,7 +46,11 @@ class RebuildIT extends ReportingIT {
         JsonNode before = get("/api/reports/shelters/" + shelterId);
         int liveGeneration = before.get("generation").asInt();
 
-        assertThat(request("POST", "/api/reports/rebuild").statusCode()).isEqualTo(202);
+        var started = requestWithKey("POST", "/api/reports/rebuild", "rebuild-" + shelterId);
+        assertThat(started.statusCode()).isEqualTo(202);
+        var again = requestWithKey("POST", "/api/reports/rebuild", "rebuild-" + shelterId);
+        assertThat(again.statusCode()).as("same Idempotency-Key: the first answer, no second rebuild").isEqualTo(202);
+        assertThat(again.body()).isEqualTo(started.body());
         await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(get("/api/reports/rebuild").get("state").asString()));
         JsonNode status = get("/api/reports/rebuild");
         assertThat(status.get("state").asString()).isEqualTo("DONE");
@@ -64,6 +68,8 @@ class RebuildIT extends ReportingIT {
         assertThat(after.get("generation").asInt()).isEqualTo(rebuilt);
         assertThat(after.get("data")).isEqualTo(before.get("data"));
         assertThat(after.get("asOf")).isEqualTo(before.get("asOf"));
+        assertThat(request("POST", "/api/reports/rebuild").statusCode()).as("a new rebuild may start once done").isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(get("/api/reports/rebuild").get("state").asString()));
         assertThat(request("GET", "/actuator/prometheus").body()).contains("reporting_rebuild_applied", "projection_freshness_seconds_bucket");
     }
 }

@@ -54,6 +54,19 @@ public abstract class ReportingIT {
         }
     }
 
+    protected HttpResponse<String> requestWithKey(String method, String path, String idempotencyKey) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Idempotency-Key", idempotencyKey)
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected JsonNode get(String path) {
         HttpResponse<String> response = request("GET", path);
         if (response.statusCode() != 200) {

@@ -36,7 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>./mvnw -o -q -pl reporting-service test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.shelters.reporting.bench.ProjectionBenchmark</pre>
- * Options: -Dbench.backlog=200000 -Dbench.rate=1000 -Dbench.seconds=30
+ * Options: -Dbench.backlog=200000 -Dbench.rate=1000 -Dbench.seconds=30 -Dbench.validate=true
  */
 public final class ProjectionBenchmark {
 
@@ -50,6 +50,7 @@ public final class ProjectionBenchmark {
         System.setProperty("test.infra", System.getProperty("test.infra", "embedded"));
         TestInfrastructure infra = TestInfrastructure.get();
         Workload workload = new Workload();
+        createTopics(infra.kafkaBootstrapServers());
 
         // ---- backlog ----
         long produceStart = System.nanoTime();
@@ -78,6 +79,7 @@ public final class ProjectionBenchmark {
                 "spring.mongodb.database", "bench",
                 "platform.consumer.group-id", "bench-" + System.nanoTime(),
                 "server.port", "0",
+                "platform.consumer.validate-schemas", System.getProperty("bench.validate", "true"),
                 "logging.level.root", "WARN")).run();
         try {
             LiveProjectionHandler handler = app.getBean(LiveProjectionHandler.class);
@@ -133,6 +135,24 @@ public final class ProjectionBenchmark {
         System.exit(0);
     }
 
+    /** Created up front: auto-creation while an idempotent producer is already sending races in KRaft. */
+    static void createTopics(String bootstrapServers) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrapServers))) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
+            for (var topic : org.shelters.events.Topics.ALL) {
+                for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
+                    if (!existing.contains(name)) {
+                        topics.add(new org.apache.kafka.clients.admin.NewTopic(name, 3, (short) 1));
+                    }
+                }
+            }
+            admin.createTopics(topics).all().get();
+            Thread.sleep(1000);
+        }
+    }
+
     static double insertManyCeiling(String mongoUri, int count) {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoCollection<Document> collection = client.getDatabase("bench_raw").getCollection("raw_" + System.nanoTime());
@@ -168,7 +188,10 @@ public final class ProjectionBenchmark {
         return nanos / 1e6;
     }
 
-    /** A programme-like mix: 40% daily arrival reports (with corrections), 10% trainings, 50% shipment lifecycle. */
+    /**
+     * A programme-like mix: 40% daily arrival reports (12 shelters x 365 dates, then corrections), 1% training
+     * sessions (48 agreements), 59% shipment lifecycle (planned, dispatched, delivered).
+     */
     static final class Workload {
         int setUpSize;
         long counter;
@@ -194,15 +217,15 @@ public final class ProjectionBenchmark {
 
         EventPayload next() {
             long i = counter++;
-            int kind = (int) (i % 10);
-            if (kind < 4) {
+            int kind = (int) (i % 100);
+            if (kind < 40) {
                 int shelter = (int) (i % SHELTERS);
                 int day = (int) ((i / SHELTERS) % 365);
                 int key = shelter * 1000 + day;
                 int revision = revisions.merge(key, 1, Integer::sum);
                 return arrivals("shelter-" + shelter, today.minusDays(day), revision, 100, 30, 40, 10, 15, 90);
             }
-            if (kind == 4) {
+            if (kind == 40) {
                 int a = (int) (i % AGREEMENTS);
                 return training("agreement-" + a, "shelter-" + (a % SHELTERS), TrainingTopic.MIGRANT_RIGHTS, today, 5, 5);
             }
