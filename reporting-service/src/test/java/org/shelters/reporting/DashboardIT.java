@@ -106,6 +106,9 @@ class DashboardIT extends ReportingIT {
             for (String chart : List.of("chart-programme", "chart-fulfilment", "chart-arrivals", "chart-delivery", "chart-alerts")) {
                 assertThat(driver.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
             }
+            // kept for people reviewing a CI run
+            Files.write(Path.of("target", "dashboard.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             assertThat(driver.findElement(By.cssSelector("#panel-programme h2")).getText()).isEqualTo("Programme totals");
             driver.findElement(By.id("lang-es")).click();
             assertThat(driver.findElement(By.cssSelector("#panel-programme h2")).getText()).isEqualTo("Totales del programa");

@@ -102,6 +102,19 @@ public final class ProjectionBenchmark {
                     catchUpPerSecond);
             System.out.printf("catch-up / insertMany ceiling = %.2f (target >= 0.30)%n", catchUpPerSecond / insertManyPerSecond);
 
+            // ---- rebuild: the same backlog replayed by the rebuild consumer (no consumed-event log) ----
+            org.shelters.reporting.rebuild.RebuildService rebuild = app.getBean(org.shelters.reporting.rebuild.RebuildService.class);
+            long rebuildStart = System.nanoTime();
+            rebuild.start();
+            while ("RUNNING".equals(rebuild.status().state())) {
+                Thread.sleep(20);
+            }
+            double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+            var rebuilt = rebuild.status();
+            System.out.printf("rebuild: %s, %,d events replayed in %.1f s = %,.0f events/s (ratio to ceiling %.2f)%n",
+                    rebuilt.state(), rebuilt.applied(), rebuildSeconds, rebuilt.applied() / rebuildSeconds,
+                    rebuilt.applied() / rebuildSeconds / insertManyPerSecond);
+
             // ---- steady rate: freshness ----
             try (Programme programme = new Programme(infra.kafkaBootstrapServers())) {
                 programme.flush();
