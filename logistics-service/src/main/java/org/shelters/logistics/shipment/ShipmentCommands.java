@@ -33,11 +33,13 @@ public class ShipmentCommands {
     private final AggregateStore store;
     private final AgreementReplicas agreements;
     private final Clock clock;
+    private final ShipmentMetrics metrics;
 
-    public ShipmentCommands(AggregateStore store, AgreementReplicas agreements, Clock clock) {
+    public ShipmentCommands(AggregateStore store, AgreementReplicas agreements, Clock clock, ShipmentMetrics metrics) {
         this.store = store;
         this.agreements = agreements;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Stored<Shipment> plan(Shipment.Plan command) {
@@ -51,6 +53,7 @@ public class ShipmentCommands {
             throw new ConcurrentUpdateException(AgreementReplicas.COLLECTION, agreement.agreementId(), read.planningGuard());
         }
         Stored<Shipment> stored = store.create(COLLECTION, shipmentId, planned.state(), planned.events());
+        metrics.recorded(planned.events());
         // The termination reaction may have listed this agreement's planned shipments between our
         // check and our write. It changes the replica before it lists, so re-reading here closes the
         // gap: whichever of the two runs second sees the other.
@@ -60,6 +63,7 @@ public class ShipmentCommands {
                     + " while this shipment was being planned");
             if (cancelled != null) {
                 stored = store.update(COLLECTION, stored, cancelled.state(), cancelled.events());
+                metrics.recorded(cancelled.events());
             }
         }
         return stored;
@@ -70,19 +74,19 @@ public class ShipmentCommands {
         AgreementReplica agreement = agreements.find(current.state().agreementId()).map(AgreementReplicas.Read::replica)
                 .orElse(null);
         Shipment.Changed changed = current.state().dispatch(command, agreement, clock.instant(), LocalDate.now(clock));
-        return store.update(COLLECTION, current, changed.state(), changed.events());
+        return recorded(store.update(COLLECTION, current, changed.state(), changed.events()), changed);
     }
 
     public Stored<Shipment> deliver(String shipmentId, Long expectedVersion, Shipment.Deliver command) {
         Stored<Shipment> current = load(shipmentId, expectedVersion);
         Shipment.Changed changed = current.state().deliver(command, clock.instant());
-        return store.update(COLLECTION, current, changed.state(), changed.events());
+        return recorded(store.update(COLLECTION, current, changed.state(), changed.events()), changed);
     }
 
     public Stored<Shipment> cancel(String shipmentId, Long expectedVersion, String reason) {
         Stored<Shipment> current = load(shipmentId, expectedVersion);
         Shipment.Changed changed = current.state().cancel(reason);
-        return store.update(COLLECTION, current, changed.state(), changed.events());
+        return recorded(store.update(COLLECTION, current, changed.state(), changed.events()), changed);
     }
 
     /**
@@ -104,6 +108,7 @@ public class ShipmentCommands {
                 }
                 try {
                     store.update(COLLECTION, current, changed.state(), changed.events(), EventMetadata.causedBy(cause));
+                    metrics.recorded(changed.events());
                     log.info("shipment {} {} because {}", current.id(),
                             changed.events().isEmpty() ? "flagged for follow-up" : "cancelled", why);
                     break;
@@ -122,6 +127,11 @@ public class ShipmentCommands {
         store.list(COLLECTION, Filters.eq("state.agreementId", agreementId), Sorts.ascending("_id"), 0, Integer.MAX_VALUE,
                 Shipment.class).forEach(s -> shipments.add(s.state()));
         return shipments;
+    }
+
+    private Stored<Shipment> recorded(Stored<Shipment> stored, Shipment.Changed changed) {
+        metrics.recorded(changed.events());
+        return stored;
     }
 
     private Stored<Shipment> load(String shipmentId, Long expectedVersion) {
