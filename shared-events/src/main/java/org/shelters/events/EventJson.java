@@ -65,12 +65,20 @@ public final class EventJson {
      * @throws InvalidEventException when the bytes are not an event we can ever process
      */
     public EventEnvelope<EventPayload> read(byte[] bytes) {
-        JsonNode tree;
+        return read(parse(bytes));
+    }
+
+    /** Parses bytes into a tree once, for callers that also validate the tree before reading it. */
+    public static JsonNode parse(byte[] bytes) {
         try {
-            tree = MAPPER.readTree(bytes);
+            return MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             throw new InvalidEventException("not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Reads an event already parsed with {@link #parse}. */
+    public EventEnvelope<EventPayload> read(JsonNode tree) {
         if (tree == null || !tree.isObject()) {
             throw new InvalidEventException("an event must be a JSON object");
         }

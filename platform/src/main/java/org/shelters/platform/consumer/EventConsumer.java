@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +75,10 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
         if (chunk.isEmpty()) {
             return;
         }
-        Set<String> seen = consumedLog.alreadyConsumed(chunk.stream().map(i -> i.event().id().toString()).toList());
+        Set<EventEnvelope<?>> duplicates = consumedLog.duplicates(chunk.stream().map(Indexed::event).toList());
         List<Indexed> fresh = new ArrayList<>(chunk.size());
-        Set<String> inThisPoll = new HashSet<>();
         for (Indexed item : chunk) {
-            String id = item.event().id().toString();
-            if (seen.contains(id) || !inThisPoll.add(id)) {
+            if (duplicates.contains(item.event())) {
                 count(item, "duplicate");
             } else {
                 fresh.add(item);

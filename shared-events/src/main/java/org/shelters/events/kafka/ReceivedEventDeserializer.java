@@ -4,6 +4,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.shelters.events.EventCatalog;
 import org.shelters.events.EventJson;
 import org.shelters.events.EventSchemas;
+import org.shelters.events.InvalidEventException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Kafka value deserializer for events of the catalog. Throws {@link org.shelters.events.InvalidEventException}
@@ -41,10 +43,14 @@ public class ReceivedEventDeserializer implements Deserializer<ReceivedEvent> {
         if (data == null) {
             return null;
         }
+        JsonNode tree = EventJson.parse(data);
         if (validateSchemas) {
             // before reading: the schema also refuses what the record would accept (negative counts, bad codes)
-            schemas.requireValid(data);
+            java.util.List<String> violations = schemas.validate(tree);
+            if (!violations.isEmpty()) {
+                throw new InvalidEventException("event breaks its schema: " + String.join("; ", violations));
+            }
         }
-        return new ReceivedEvent(json.read(data), data);
+        return new ReceivedEvent(json.read(tree), data);
     }
 }
