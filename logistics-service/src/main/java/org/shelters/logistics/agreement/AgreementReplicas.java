@@ -6,10 +6,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,9 +29,12 @@ public class AgreementReplicas {
 
     public static final String COLLECTION = "agreement_replicas";
 
-    /** A replica as read, with the planning guard value seen. */
-    public record Read(AgreementReplica replica, long planningGuard) {
+    /** A replica as read, with the planning guard value seen and since when an odd guard is held. */
+    public record Read(AgreementReplica replica, long planningGuard, Instant planningSince) {
     }
+
+    /** How long a plan may hold the guard before another plan may take it over (the holder died). */
+    static final Duration PLANNING_LEASE = Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -45,7 +51,9 @@ public class AgreementReplicas {
         }
         AgreementReplica replica = mongo.getConverter().read(AgreementReplica.class, document);
         Object guard = document.get("planningGuard");
-        return Optional.of(new Read(replica, guard instanceof Number n ? n.longValue() : 0L));
+        Date since = document.getDate("planningSince");
+        return Optional.of(new Read(replica, guard instanceof Number n ? n.longValue() : 0L,
+                since == null ? null : since.toInstant()));
     }
 
     /**
@@ -86,10 +94,37 @@ public class AgreementReplicas {
         }
     }
 
-    /** Compare-and-set on the planning guard; false when another plan got there first. */
-    public boolean claimPlanning(String agreementId, long guardSeen) {
-        return collection().updateOne(Filters.and(Filters.eq("_id", agreementId), Filters.eq("planningGuard", guardSeen)),
-                Updates.inc("planningGuard", 1L)).getModifiedCount() == 1;
+    /**
+     * Claims the right to plan against this agreement with a compare-and-set on the planning guard:
+     * an even guard (nobody planning) becomes odd; an odd guard means another plan is between its
+     * check and its write, so this one is refused, unless that plan's lease expired (it died), in
+     * which case it is taken over. The plan must {@link #releasePlanning release} the guard once its
+     * shipment is stored, so that a plan which reads the agreement while another is in flight cannot
+     * miss the other's shipment when it computes the outstanding quantities.
+     *
+     * @return the guard value claimed, empty when another plan holds or moved the guard
+     */
+    public OptionalLong claimPlanning(String agreementId, Read seen) {
+        long guard = seen.planningGuard();
+        Instant now = clock.instant();
+        long next;
+        if (guard % 2 == 0) {
+            next = guard + 1;
+        } else if (seen.planningSince() == null || seen.planningSince().plus(PLANNING_LEASE).isBefore(now)) {
+            next = guard + 2;
+        } else {
+            return OptionalLong.empty();
+        }
+        boolean claimed = collection().updateOne(Filters.and(Filters.eq("_id", agreementId), Filters.eq("planningGuard", guard)),
+                Updates.combine(Updates.set("planningGuard", next), Updates.set("planningSince", Date.from(now))))
+                .getModifiedCount() == 1;
+        return claimed ? OptionalLong.of(next) : OptionalLong.empty();
+    }
+
+    /** Gives the guard back (even again) after the plan stored its shipment or failed; a no-op if it was taken over. */
+    public void releasePlanning(String agreementId, long claimed) {
+        collection().updateOne(Filters.and(Filters.eq("_id", agreementId), Filters.eq("planningGuard", claimed)),
+                Updates.set("planningGuard", claimed + 1));
     }
 
     private MongoCollection<Document> collection() {

@@ -49,10 +49,14 @@ public class ShipmentCommands {
                 : OutstandingQuantities.of(agreement, shipmentsOf(agreement.agreementId()));
         String shipmentId = "shp-" + UUID.randomUUID();
         Shipment.Changed planned = Shipment.plan(shipmentId, command, agreement, outstanding, LocalDate.now(clock));
-        if (!agreements.claimPlanning(agreement.agreementId(), read.planningGuard())) {
-            throw new ConcurrentUpdateException(AgreementReplicas.COLLECTION, agreement.agreementId(), read.planningGuard());
+        long claimed = agreements.claimPlanning(agreement.agreementId(), read).orElseThrow(() ->
+                new ConcurrentUpdateException(AgreementReplicas.COLLECTION, agreement.agreementId(), read.planningGuard()));
+        Stored<Shipment> stored;
+        try {
+            stored = store.create(COLLECTION, shipmentId, planned.state(), planned.events());
+        } finally {
+            agreements.releasePlanning(agreement.agreementId(), claimed);
         }
-        Stored<Shipment> stored = store.create(COLLECTION, shipmentId, planned.state(), planned.events());
         metrics.recorded(planned.events());
         // The termination reaction may have listed this agreement's planned shipments between our
         // check and our write. It changes the replica before it lists, so re-reading here closes the
