@@ -19,6 +19,11 @@ public record ReportingProperties(String zone, Export export, AlertSettings aler
 
     public record AlertSettings(double surgeFactor, int surgeMinArrivals, int expiringWithinDays,
                                 int undeliveredAfterDays, double highRejectionRate) {
+
+        public org.shelters.reporting.projection.Alerts.Settings settings() {
+            return new org.shelters.reporting.projection.Alerts.Settings(surgeFactor, surgeMinArrivals, expiringWithinDays,
+                    undeliveredAfterDays, highRejectionRate);
+        }
     }
 
     public record Rebuild(Duration pollTimeout, int maxPollRecords) {

@@ -115,9 +115,7 @@ public class ReportsController {
         ReportFilter filter = params.toFilter();
         checkPage(page, size);
         ReportSnapshot snapshot = reader.snapshot();
-        ReportingProperties.AlertSettings a = properties.alerts();
-        List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, new Alerts.Settings(a.surgeFactor(), a.surgeMinArrivals(),
-                a.expiringWithinDays(), a.undeliveredAfterDays(), a.highRejectionRate()), clock.instant()).stream()
+        List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts().settings(), clock.instant()).stream()
                 .filter(alert -> type == null || alert.type().equalsIgnoreCase(type)).toList();
         return new Page<>(snapshot.asOf(), snapshot.generation(), page, size, alerts.size(), slice(alerts, page, size));
     }
