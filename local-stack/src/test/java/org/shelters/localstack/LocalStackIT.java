@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.shelters.testsupport.PrometheusScrape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,18 +121,12 @@ class LocalStackIT {
 
     @Test
     @Order(4)
-    void everyServiceExposesMetricsThatPassPromtool() throws Exception {
-        Path promtool = Path.of("/usr/bin/promtool");
+    void everyServiceExposesMetricsThatPassPromtool() {
         for (String service : List.of(agreements, logistics, reporting)) {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(metrics).contains("outbox_backlog_events", "http_server_requests_seconds_bucket");
-            if (Files.isExecutable(promtool)) {
-                Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-                check.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
-                check.getOutputStream().close();
-                String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(check.waitFor()).as(service + ": promtool check metrics said\n" + output).isZero();
+            PrometheusScrape scrape = PrometheusScrape.of(service);
+            assertThat(scrape.text()).contains("outbox_backlog_events", "http_server_requests_seconds_bucket");
+            if (Files.isExecutable(PrometheusScrape.PROMTOOL)) {
+                scrape.assertPassesPromtool();
             }
         }
     }
@@ -164,17 +157,8 @@ class LocalStackIT {
         return JSON.readTree(response.body()).path("shelterId").asString();
     }
 
-    private static double duplicatesCounted() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(reporting + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        double total = 0;
-        Matcher m = Pattern.compile("(?m)^events_consumed_total\\{([^}]*)\\} ([0-9.eE+]+)$").matcher(metrics);
-        while (m.find()) {
-            if (m.group(1).contains("outcome=\"duplicate\"") && m.group(1).contains("topic=\"shelters.v1\"")) {
-                total += Double.parseDouble(m.group(2));
-            }
-        }
-        return total;
+    private static double duplicatesCounted() {
+        return PrometheusScrape.of(reporting).value("events_consumed_total", Map.of("topic", "shelters.v1", "outcome", "duplicate"));
     }
 
     private static ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {

@@ -100,15 +100,9 @@ class WebPlumbingIT {
 
     @Test
     void theScrapedMetricsPassPromtoolCheckMetrics() throws Exception {
-        java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(promtool), "promtool is installed by .ci/run");
         post("/api/test-shelters", "{\"name\":\"Lint\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> metrics().contains("outbox_published_total"));
-        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-        check.getOutputStream().write(metrics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        check.getOutputStream().close();
-        String said = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(check.waitFor()).as("promtool check metrics said:%n%s", said).isZero();
+        org.shelters.testsupport.PrometheusScrape.of(port).assertPassesPromtool();
     }
 
     private String metrics() throws Exception {

@@ -138,20 +138,13 @@ class ProjectionsIT extends ReportingIT {
     void openDomainAlertsAreGaugesForOperationsAndTheScrapePassesPromtool() throws Exception {
         feedOneShelter();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = request("GET", "/actuator/prometheus").body();
-            java.util.regex.Matcher overCapacity = java.util.regex.Pattern
-                    .compile("(?m)^alerts_open\\{[^}]*kind=\"OVER_CAPACITY\"[^}]*\\} ([0-9.]+)$").matcher(metrics);
-            assertThat(overCapacity.find()).as(metrics).isTrue();
-            assertThat(Double.parseDouble(overCapacity.group(1))).isGreaterThanOrEqualTo(1.0);
+            org.shelters.testsupport.PrometheusScrape scrape =
+                    org.shelters.testsupport.PrometheusScrape.parse(request("GET", "/actuator/prometheus").body());
+            assertThat(scrape.value("alerts_open", java.util.Map.of("kind", "OVER_CAPACITY"))).isGreaterThanOrEqualTo(1.0);
+            String metrics = scrape.text();
             assertThat(metrics).contains("alerts_open{", "kind=\"SHIPMENT_OVERDUE\"", "shelter_arrivals_surge_open{");
         });
-        java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(promtool), "promtool is installed by .ci/run");
-        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-        check.getOutputStream().write(request("GET", "/actuator/prometheus").body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        check.getOutputStream().close();
-        String said = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(check.waitFor()).as("promtool check metrics said:%n%s", said).isZero();
+        org.shelters.testsupport.PrometheusScrape.parse(request("GET", "/actuator/prometheus").body()).assertPassesPromtool();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.shelters.agreements.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shelters.testsupport.PrometheusScrape;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package org.shelters.logistics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shelters.testsupport.PrometheusScrape;
 import static org.awaitility.Awaitility.await;
 import static org.shelters.logistics.it.LogisticsHarness.json;
 import static org.shelters.logistics.it.LogisticsHarness.line;

@@ -1,4 +1,4 @@
-package org.shelters.logistics.it;
+package org.shelters.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +30,14 @@ public record PrometheusScrape(String text, List<Sample> samples) {
     }
 
     public static PrometheusScrape of(int port) {
+        return of("http://localhost:" + port);
+    }
+
+    /** Scrapes {@code baseUrl + /actuator/prometheus}. */
+    public static PrometheusScrape of(String baseUrl) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                             .header("Accept", "text/plain; version=0.0.4").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -42,7 +47,7 @@ public record PrometheusScrape(String text, List<Sample> samples) {
         }
     }
 
-    static PrometheusScrape parse(String text) {
+    public static PrometheusScrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
