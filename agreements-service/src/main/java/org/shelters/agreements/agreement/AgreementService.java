@@ -20,7 +20,7 @@ import org.shelters.agreements.agreement.Commands.RecordTraining;
 import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.agreements.shelter.Shelter;
 import org.shelters.agreements.shelter.ShelterService;
-import org.shelters.agreements.web.IfMatch;
+import org.shelters.platform.web.IfMatch;
 import org.shelters.agreements.web.PageRequest;
 import org.shelters.agreements.web.PageResponse;
 import org.shelters.events.agreements.TrainingSessionDelivered;

@@ -14,7 +14,7 @@ import org.shelters.agreements.Decision;
 import org.shelters.agreements.InvalidCommandException;
 import org.shelters.agreements.Violation;
 import org.shelters.agreements.metrics.ProgrammeMetrics;
-import org.shelters.agreements.web.IfMatch;
+import org.shelters.platform.web.IfMatch;
 import org.shelters.agreements.web.PageRequest;
 import org.shelters.agreements.web.PageResponse;
 import org.shelters.events.shelters.Corridor;

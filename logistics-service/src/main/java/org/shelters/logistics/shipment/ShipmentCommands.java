@@ -15,6 +15,7 @@ import org.shelters.logistics.agreement.AgreementReplicas;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.ConcurrentUpdateException;
 import org.shelters.platform.outbox.Stored;
+import org.shelters.platform.web.IfMatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,22 +74,22 @@ public class ShipmentCommands {
         return stored;
     }
 
-    public Stored<Shipment> dispatch(String shipmentId, Long expectedVersion, Shipment.Dispatch command) {
-        Stored<Shipment> current = load(shipmentId, expectedVersion);
+    public Stored<Shipment> dispatch(String shipmentId, String ifMatch, Shipment.Dispatch command) {
+        Stored<Shipment> current = load(shipmentId, ifMatch);
         AgreementReplica agreement = agreements.find(current.state().agreementId()).map(AgreementReplicas.Read::replica)
                 .orElse(null);
         Shipment.Changed changed = current.state().dispatch(command, agreement, clock.instant(), LocalDate.now(clock));
         return recorded(store.update(COLLECTION, current, changed.state(), changed.events()), changed);
     }
 
-    public Stored<Shipment> deliver(String shipmentId, Long expectedVersion, Shipment.Deliver command) {
-        Stored<Shipment> current = load(shipmentId, expectedVersion);
+    public Stored<Shipment> deliver(String shipmentId, String ifMatch, Shipment.Deliver command) {
+        Stored<Shipment> current = load(shipmentId, ifMatch);
         Shipment.Changed changed = current.state().deliver(command, clock.instant());
         return recorded(store.update(COLLECTION, current, changed.state(), changed.events()), changed);
     }
 
-    public Stored<Shipment> cancel(String shipmentId, Long expectedVersion, String reason) {
-        Stored<Shipment> current = load(shipmentId, expectedVersion);
+    public Stored<Shipment> cancel(String shipmentId, String ifMatch, String reason) {
+        Stored<Shipment> current = load(shipmentId, ifMatch);
         Shipment.Changed changed = current.state().cancel(reason);
         return recorded(store.update(COLLECTION, current, changed.state(), changed.events()), changed);
     }
@@ -138,11 +139,9 @@ public class ShipmentCommands {
         return stored;
     }
 
-    private Stored<Shipment> load(String shipmentId, Long expectedVersion) {
+    private Stored<Shipment> load(String shipmentId, String ifMatch) {
         Stored<Shipment> current = store.get(COLLECTION, shipmentId, Shipment.class);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new ConcurrentUpdateException(COLLECTION, shipmentId, expectedVersion);
-        }
+        IfMatch.check(ifMatch, current);
         return current;
     }
 

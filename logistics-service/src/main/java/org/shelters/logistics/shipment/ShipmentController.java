@@ -57,7 +57,7 @@ public class ShipmentController {
     public ResponseEntity<ShipmentView> dispatch(@PathVariable String shipmentId,
                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody ShipmentRequests.DispatchShipment request) {
-        return respond(commands.dispatch(shipmentId, version(ifMatch),
+        return respond(commands.dispatch(shipmentId, ifMatch,
                 new Shipment.Dispatch(request.carrier(), request.waybill(), request.dispatchedAt())));
     }
 
@@ -68,7 +68,7 @@ public class ShipmentController {
     public ResponseEntity<ShipmentView> deliver(@PathVariable String shipmentId,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody ShipmentRequests.DeliverShipment request) {
-        return respond(commands.deliver(shipmentId, version(ifMatch), request.toCommand()));
+        return respond(commands.deliver(shipmentId, ifMatch, request.toCommand()));
     }
 
     @PostMapping("/{shipmentId}/cancel")
@@ -76,7 +76,7 @@ public class ShipmentController {
     public ResponseEntity<ShipmentView> cancel(@PathVariable String shipmentId,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @Valid @RequestBody ShipmentRequests.CancelShipment request) {
-        return respond(commands.cancel(shipmentId, version(ifMatch), request.reason()));
+        return respond(commands.cancel(shipmentId, ifMatch, request.reason()));
     }
 
     @GetMapping("/{shipmentId}")
@@ -130,22 +130,5 @@ public class ShipmentController {
 
     private static ResponseEntity<ShipmentView> respond(Stored<Shipment> stored) {
         return ResponseEntity.ok().eTag(stored.etag()).body(ShipmentView.of(stored));
-    }
-
-    /** {@code "3"} or {@code W/"3"} -> 3; anything else is not an ETag we gave out. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("If-Match", "is not an ETag of this API: " + ifMatch);
-        }
     }
 }

@@ -1,7 +1,6 @@
-package org.shelters.agreements.web;
+package org.shelters.platform.web;
 
 import org.shelters.platform.outbox.Stored;
-import org.shelters.platform.web.ApiException;
 
 /**
  * Optimistic concurrency over HTTP: a command carrying {@code If-Match} runs only against the
