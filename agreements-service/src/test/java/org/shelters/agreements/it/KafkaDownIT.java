@@ -57,8 +57,11 @@ class KafkaDownIT {
     MongoTemplate mongo;
 
     @Test
-    void aShelterRegisteredWhileKafkaIsDownIsPublishedWhenKafkaIsBack() {
+    void whileKafkaIsDownReadinessIsDownAndACommandIsStillAcceptedThenPublishedWhenKafkaIsBack() {
+        assertThat(readiness()).isEqualTo(200);
         KAFKA.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == 503);
+        assertThat(new Http(port).get("/actuator/health/liveness").status()).isEqualTo(200);
 
         Http.Response accepted = new Http(port).post("/api/shelters",
                 Fixtures.shelter("Albergue Demo Piedras Negras", "MX-COA", "NORTHERN_BORDER", 90));
@@ -72,6 +75,12 @@ class KafkaDownIT {
         assertThat(PublishedEvents.types(events)).containsExactly("ShelterRegistered");
         assertThat(events.get(0).get("sequence").asLong()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingEvents(id) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == 200);
+    }
+
+    /** Readiness includes Kafka: DOWN (503) while the broker is gone, UP again on its own. */
+    private int readiness() {
+        return new Http(port).get("/actuator/health/readiness").status();
     }
 
     private int pendingEvents(String shelterId) {
