@@ -92,6 +92,45 @@ class LocalStackIT {
 
     @Test
     @Order(2)
+    void theDashboardOpenedOnTheDemoProgrammeShowsEveryPanelFilled() throws Exception {
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromedriver) && Files.isExecutable(chromium),
+                "needs Debian chromium and chromium-driver (.ci/run installs them)");
+        Path profile = Files.createTempDirectory("chromium-profile");
+        org.openqa.selenium.chrome.ChromeOptions browser = new org.openqa.selenium.chrome.ChromeOptions();
+        browser.setBinary(chromium.toFile());
+        browser.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,2600", "--user-data-dir=" + profile);
+        org.openqa.selenium.WebDriver driver = new org.openqa.selenium.chrome.ChromeDriver(
+                new org.openqa.selenium.chrome.ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                        .usingAnyFreePort().build(), browser);
+        try {
+            driver.get(reporting + "/dashboard/index.html?lang=es");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                    "true".equals(d.findElement(org.openqa.selenium.By.id("status")).getDomAttribute("data-ready")));
+            for (String kpi : List.of("kpi-shelters", "kpi-budget", "kpi-delivered", "kpi-fulfilment", "kpi-people",
+                    "kpi-trainings", "arrivals-total", "delivery-median", "delivery-p90", "delivery-rejection")) {
+                String shown = driver.findElement(org.openqa.selenium.By.id(kpi)).getText();
+                assertThat(shown).as(kpi).isNotBlank().isNotEqualTo("–").doesNotStartWith("0 ").isNotEqualTo("0");
+            }
+            for (String chart : List.of("chart-programme", "chart-fulfilment", "chart-arrivals", "chart-delivery", "chart-alerts")) {
+                assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
+            }
+            assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#table-fulfilment tbody tr")).size())
+                    .isGreaterThanOrEqualTo(12);
+            assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#table-alerts tbody tr"))).isNotEmpty();
+            Files.write(Path.of("target", "demo-dashboard.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            driver.quit();
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aCommandOnOneServiceReachesAConsumerInAnotherAndADuplicateDeliveryChangesNothing() throws Exception {
         String shelterId = registerShelter("Albergue Demo Prueba E2E");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(reporting + "/api/reports/shelters/" + shelterId) == 200);
@@ -107,7 +146,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPoisonRecordLandsOnTheDeadLetterTopicAndTheNextRecordIsStillProcessed() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         byte[] poison = "{\"this is\": not an event".getBytes(StandardCharsets.UTF_8);
@@ -120,7 +159,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyServiceExposesMetricsThatPassPromtool() {
         for (String service : List.of(agreements, logistics, reporting)) {
             PrometheusScrape scrape = PrometheusScrape.of(service);
@@ -132,7 +171,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterARestartOnTheSameDataEverythingIsStillThereAndTheDemoIsNotLoadedTwice() throws Exception {
         int sheltersBefore = get(agreements + "/api/shelters?size=100").path("total").asInt();
         int shipmentsBefore = get(logistics + "/api/shipments?size=100").path("total").asInt();
