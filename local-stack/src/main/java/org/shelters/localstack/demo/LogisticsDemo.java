@@ -129,7 +129,9 @@ public final class LogisticsDemo implements DemoStep {
                 received.add(receipt);
             }
             client.post(client.logisticsUrl() + "/api/shipments/" + shipmentId + "/deliver", Map.of(
-                    "receivedAt", plannedDate.plusDays(2).atTime(15, 0).toInstant(ZoneOffset.UTC).toString(),
+                    // lead times vary by route: 1 to 4 days, arriving at different hours
+                    "receivedAt", plannedDate.plusDays(1 + index % 4).atTime(10 + (index * 5) % 8, 0)
+                            .toInstant(ZoneOffset.UTC).toString(),
                     "receivedByRole", "shelter coordinator",
                     "lines", received), key + "-deliver");
         }
