@@ -129,8 +129,8 @@ public final class LogisticsDemo implements DemoStep {
                 received.add(receipt);
             }
             client.post(client.logisticsUrl() + "/api/shipments/" + shipmentId + "/deliver", Map.of(
-                    // lead times vary by route: 1 to 4 days, arriving at different hours
-                    "receivedAt", plannedDate.plusDays(1 + index % 4).atTime(10 + (index * 5) % 8, 0)
+                    // lead times vary by route: 1 to 3 days (never after today), arriving at different hours
+                    "receivedAt", plannedDate.plusDays(1 + index % 3).atTime(10 + (index * 5) % 8, 0)
                             .toInstant(ZoneOffset.UTC).toString(),
                     "receivedByRole", "shelter coordinator",
                     "lines", received), key + "-deliver");
