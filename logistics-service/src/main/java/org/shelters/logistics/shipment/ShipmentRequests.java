@@ -26,7 +26,7 @@ public final class ShipmentRequests {
             @NotBlank String agreementId,
             @NotBlank String shelterId,
             @NotNull LocalDate plannedDate,
-            @NotEmpty @Valid List<PlanLine> lines,
+            @NotEmpty List<@NotNull @Valid PlanLine> lines,
             Boolean overDelivery,
             String overDeliveryReason) {
 
@@ -56,7 +56,7 @@ public final class ShipmentRequests {
     public record DeliverShipment(
             @NotNull Instant receivedAt,
             @NotBlank String receivedByRole,
-            @NotEmpty @Valid List<DeliveredLine> lines) {
+            @NotEmpty List<@NotNull @Valid DeliveredLine> lines) {
 
         Shipment.Deliver toCommand() {
             return new Shipment.Deliver(receivedAt, receivedByRole, lines.stream()

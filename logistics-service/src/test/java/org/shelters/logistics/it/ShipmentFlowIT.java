@@ -296,6 +296,19 @@ class ShipmentFlowIT {
     }
 
     @Test
+    void aNullLineIsABadRequestNamingTheLineNotAServerError() throws Exception {
+        LogisticsHarness.Response plan = api.post("/api/shipments", "{\"agreementId\":\"" + agreementId
+                + "\",\"shelterId\":\"" + shelterId + "\",\"plannedDate\":\"" + LocalDate.now() + "\",\"lines\":[null]}");
+        assertThat(plan.status()).as(plan.body().toString()).isEqualTo(400);
+        assertThat(plan.body().get("errors").get(0).get("field").asString()).startsWith("lines[0]");
+
+        LogisticsHarness.Response deliver = api.post("/api/shipments/shp-any/deliver", "{\"receivedAt\":\"" + Instant.now()
+                + "\",\"receivedByRole\":\"coordinator\",\"lines\":[null]}");
+        assertThat(deliver.status()).as(deliver.body().toString()).isEqualTo(400);
+        assertThat(deliver.body().get("errors").get(0).get("field").asString()).startsWith("lines[0]");
+    }
+
+    @Test
     void aRepeatedCommandWithTheSameIdempotencyKeyGetsTheSameResponseAndPublishesNoSecondEvent() throws Exception {
         api.signAndAwait(agreementId, shelterId);
         Map<String, Object> body = plan(agreementId, shelterId, List.of(line("C-HYG", 10)));
