@@ -65,10 +65,11 @@ public class ExportController {
                 LocalDate from = later(a.periodStart, filter.from());
                 LocalDate to = earlier(a.periodEnd, filter.to());
                 int[] r = reached(shelter, from, to);
+                List<Integer> bySex = cells.suppressComplements(r[1], r[2]);
                 csv.row(Arrays.asList(reported, properties.export().implementingAgency(), shelter.name, shelter.id,
                         a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
                         a.periodStart, a.periodEnd, "MEX", states.name(shelter.state), shelter.state, shelter.municipality,
-                        shelter.capacity, r[0], cells.suppress(r[1]), cells.suppress(r[2]), cells.suppress(r[3]),
+                        shelter.capacity, r[0], bySex.get(0), bySex.get(1), cells.suppress(r[3]),
                         cells.suppress(r[4]), cells.suppress(r[5]), a.budget, a.currency,
                         AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), "reporting-service"));
             }
@@ -90,8 +91,9 @@ public class ExportController {
                         "#reached+elderly", "#reached+victims"));
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
             int[] r = reached(shelter, filter.from(), filter.to());
+            List<Integer> bySex = cells.suppressComplements(r[1], r[2]);
             csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, r[0],
-                    cells.suppress(r[1]), cells.suppress(r[2]), cells.suppress(r[3]), cells.suppress(r[4]),
+                    bySex.get(0), bySex.get(1), cells.suppress(r[3]), cells.suppress(r[4]),
                     cells.suppress(r[5]), cells.suppress(r[6])));
         }
         return csv(csv, "shelters.csv");

@@ -1,5 +1,8 @@
 package org.shelters.reporting.export;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Disclosure control for shared exports: a count of vulnerable people between 1 and the threshold
  * minus one is not published (the cell is left empty). Zero reveals no one and is kept.
@@ -8,5 +11,15 @@ public record SmallCells(int threshold) {
 
     public Integer suppress(int count) {
         return count > 0 && count < threshold ? null : count;
+    }
+
+    /**
+     * Two counts that add up to a published total: if one is suppressed, the other would give it
+     * away (total minus the other), so both are left empty.
+     */
+    public List<Integer> suppressComplements(int first, int second) {
+        Integer a = suppress(first);
+        Integer b = suppress(second);
+        return a == null || b == null ? Arrays.asList(null, null) : List.of(a, b);
     }
 }

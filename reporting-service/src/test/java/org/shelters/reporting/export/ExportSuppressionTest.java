@@ -1,0 +1,66 @@
+package org.shelters.reporting.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shelters.reporting.ReportingProperties;
+import org.shelters.reporting.projection.DailyArrivals;
+import org.shelters.reporting.projection.ReportReader;
+import org.shelters.reporting.projection.ReportSnapshot;
+import org.shelters.reporting.projection.ShelterDoc;
+import org.shelters.reporting.report.FilterParams;
+
+class ExportSuppressionTest {
+
+    static final LocalDate DAY = LocalDate.parse("2026-11-20");
+    static final FilterParams NO_FILTER = new FilterParams(null, null, null, null, null, null, null);
+
+    static ExportController exportOf(ShelterDoc shelter) {
+        ReportingProperties properties = new ReportingProperties(null, null, null, null);
+        ReportReader reader = new ReportReader(null, null, null, properties) {
+            @Override
+            public ReportSnapshot snapshot() {
+                return ReportSnapshot.of(1, DAY, List.of(shelter), List.of(), List.of());
+            }
+        };
+        return new ExportController(reader, new MexicanStates(), properties);
+    }
+
+    static ShelterDoc shelterWith(int women, int men, int girls, int boys) {
+        ShelterDoc shelter = ShelterDoc.empty("s1");
+        shelter.name = "Casa";
+        shelter.state = "MX-CHP";
+        DailyArrivals d = new DailyArrivals();
+        d.arrivals = women + men + girls + boys;
+        d.women = women;
+        d.men = men;
+        d.girls = girls;
+        d.boys = boys;
+        shelter.arrivals.put(DAY.toString(), d);
+        return shelter;
+    }
+
+    static String cell(String csv, String hashtag) {
+        String[] lines = csv.split("\r\n");
+        List<String> tags = List.of(lines[1].split(",", -1));
+        return lines[2].split(",", -1)[tags.indexOf(hashtag)];
+    }
+
+    @Test
+    void aSmallCountCannotBeWorkedOutFromTheTotalAndItsComplement() {
+        // 3 women and girls, 97 men and boys: publishing 100 and 97 would reveal the 3
+        String csv = exportOf(shelterWith(2, 90, 1, 7)).shelters(NO_FILTER).getBody();
+        assertThat(cell(csv, "#reached+ind")).isEqualTo("100");
+        assertThat(cell(csv, "#reached+f")).isEmpty();
+        assertThat(cell(csv, "#reached+m")).as("its complement in the total is suppressed too").isEmpty();
+    }
+
+    @Test
+    void countsAtOrAboveTheThresholdOnBothSidesArePublished() {
+        String csv = exportOf(shelterWith(20, 40, 3, 17)).shelters(NO_FILTER).getBody();
+        assertThat(cell(csv, "#reached+f")).isEqualTo("23");
+        assertThat(cell(csv, "#reached+m")).isEqualTo("57");
+    }
+}
