@@ -35,8 +35,9 @@ public record ArrivalsReport(
         v.nonNegative(overnightOccupancy, "overnightOccupancy");
         if (total) {
             if (w && m && g && b) {
-                v.require(women + men + girls + boys <= arrivals, "arrivals",
-                        "women + men + girls + boys (" + (women + men + girls + boys) + ") must not exceed arrivals (" + arrivals + ")");
+                long split = (long) women + men + girls + boys;
+                v.require(split <= arrivals, "arrivals",
+                        "women + men + girls + boys (" + split + ") must not exceed arrivals (" + arrivals + ")");
             }
             if (w) {
                 v.require(women <= arrivals, "women", "must not exceed arrivals");
@@ -53,8 +54,8 @@ public record ArrivalsReport(
             if (u) {
                 v.require(unaccompaniedChildren <= arrivals, "unaccompaniedChildren", "must not exceed arrivals");
                 if (g && b) {
-                    v.require(unaccompaniedChildren <= girls + boys, "unaccompaniedChildren",
-                            "must not exceed girls + boys (" + (girls + boys) + ")");
+                    v.require(unaccompaniedChildren <= (long) girls + boys, "unaccompaniedChildren",
+                            "must not exceed girls + boys (" + ((long) girls + boys) + ")");
                 }
             }
             if (o) {

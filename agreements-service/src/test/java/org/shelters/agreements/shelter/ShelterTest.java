@@ -51,6 +51,15 @@ class ShelterTest {
     }
 
     @Test
+    void subGroupsThatOverflowAnIntStillMayNotExceedTheTotal() {
+        int max = Integer.MAX_VALUE;
+        Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
+
+        assertThat(fieldsAtFault(() -> shelter.reportArrivals(report(TODAY, max, max, max, 0, 0), TODAY)))
+                .contains("arrivals");
+    }
+
+    @Test
     void aStateOutsideTheThirtyTwoIsoCodesIsRefused() {
         assertThat(fieldsAtFault(() -> Shelter.register("s-1", profile("MX-XXX", 10)))).containsExactly("state");
         assertThat(fieldsAtFault(() -> Shelter.register("s-1", profile("US-TX", 10)))).containsExactly("state");
