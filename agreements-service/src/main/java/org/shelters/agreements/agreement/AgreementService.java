@@ -103,7 +103,10 @@ public class AgreementService {
         try {
             signed = store.update(COLLECTION, current, decision.state(), decision.events());
         } catch (RuntimeException e) {
-            slots.release(current.state());
+            // a concurrent signing of this same agreement may have won: its slot must stay held
+            if (statusOf(agreementId).map(status -> !status.inForce()).orElse(true)) {
+                slots.release(current.state());
+            }
             throw e;
         }
         metrics.agreementSigned();

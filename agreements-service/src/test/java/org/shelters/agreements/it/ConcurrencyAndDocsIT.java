@@ -35,6 +35,29 @@ class ConcurrencyAndDocsIT extends IntegrationTest {
     }
 
     @Test
+    void concurrentSigningsOfTheSameDraftKeepTheSlotHeld() {
+        String shelterId = register("Albergue Demo Monclova", "MX-COA", "NORTHERN_BORDER", 100);
+        String id = draft(shelterId, "2");
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<CompletableFuture<Integer>> signings = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return http().post("/api/agreements/" + id + "/sign", null).status();
+        })).toList();
+        start.countDown();
+        List<Integer> statuses = signings.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        // the losers of the race must not give back the slot the winner holds
+        String rival = draft(shelterId, "2");
+        assertThat(http().post("/api/agreements/" + rival + "/sign", null).status()).isEqualTo(409);
+    }
+
+    @Test
     void concurrentUpdatesOfOneAgreementNeverBothWin() {
         String id = draft(register("Albergue Demo Torreón", "MX-COA", "NORTHERN_BORDER", 100), "2");
         http().post("/api/agreements/" + id + "/sign", null);
