@@ -72,4 +72,47 @@ class RebuildIT extends ReportingIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(get("/api/reports/rebuild").get("state").asString()));
         assertThat(request("GET", "/actuator/prometheus").body()).contains("reporting_rebuild_applied", "projection_freshness_seconds_bucket");
     }
+
+    @Test
+    void eventsWrittenWhileTheRebuildRunsAndSwitchesOverAreAllShownAfterwards() {
+        List<String> shelterIds = java.util.stream.IntStream.range(0, 6).mapToObj(i -> id("busy")).toList();
+        shelterIds.forEach(s -> programme.send(shelter(s, "Casa " + s, "MX-OAX", Corridor.SOUTHERN_BORDER, 40)));
+        LocalDate first = today().minusDays(3000);
+        int days = 0;
+        for (; days < 400; days++) {
+            sendOneDay(shelterIds, first.plusDays(days));
+        }
+        programme.flush();
+        int backlog = days;
+        // the live projections are caught up, so what is written next is applied live while the replay runs
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(peopleReceived(shelterIds))
+                .containsOnly(String.valueOf(backlog)));
+        assertThat(request("POST", "/api/reports/rebuild").statusCode()).isEqualTo(202);
+        // keep writing through the replay, the tail under the lock and the switch-over
+        while ("RUNNING".equals(get("/api/reports/rebuild").get("state").asString()) && days < 2900) {
+            sendOneDay(shelterIds, first.plusDays(days++));
+            programme.flush();
+        }
+        for (int more = 0; more < 5; more++) {
+            sendOneDay(shelterIds, first.plusDays(days++));
+        }
+        programme.flush();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(get("/api/reports/rebuild").get("state").asString()));
+        int expected = days;
+        assertThat(days).as("writes went on while the rebuild ran").isGreaterThan(backlog + 5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(peopleReceived(shelterIds))
+                .containsOnly(String.valueOf(expected)));
+    }
+
+    /** People received per shelter (one a day was sent), from the active generation. */
+    private List<String> peopleReceived(List<String> shelterIds) {
+        String csv = request("GET", "/api/reports/exports/shelters.csv?state=MX-OAX").body();
+        return shelterIds.stream().map(shelterId -> java.util.Arrays.stream(csv.split("\r\n"))
+                .filter(l -> l.startsWith(shelterId + ",")).findFirst().map(l -> l.split(",", -1)[5]).orElse("none"))
+                .toList();
+    }
+
+    private void sendOneDay(List<String> shelterIds, LocalDate date) {
+        shelterIds.forEach(s -> programme.send(arrivals(s, date, 1, 1, 0, 1, 0, 0, 1)));
+    }
 }
