@@ -3,6 +3,7 @@ package org.shelters.reporting.export;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.shelters.reporting.ReportingProperties;
@@ -52,7 +53,7 @@ public class ExportController {
     @GetMapping(value = "/3w.csv", produces = "text/csv")
     @Operation(summary = "Who does what where: one row per agreement, HXL hashtag row under the header")
     public ResponseEntity<String> threeW(FilterParams params) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         ReportSnapshot snapshot = reader.snapshot();
         SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
         LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
@@ -80,7 +81,7 @@ public class ExportController {
     @GetMapping(value = "/shelters.csv", produces = "text/csv")
     @Operation(summary = "Arrivals per shelter over the date range (default: all), with suppressed small cells")
     public ResponseEntity<String> shelters(FilterParams params) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         ReportSnapshot snapshot = reader.snapshot();
         SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
         Csv csv = new Csv().row(List.of("Shelter code", "Shelter", "State code", "Corridor", "Capacity", "People received",

@@ -2,16 +2,24 @@ package org.shelters.reporting.projection;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.shelters.Corridor;
 
-/** The analyst's filters; null means "any". Dates are inclusive. */
+/**
+ * The analyst's filters; null means "any". Dates are inclusive and are days in {@code zone} (the
+ * programme's zone, the same that says which day is today), also for delivery and dispatch times.
+ */
 public record ReportFilter(String state, Corridor corridor, String donor, String phase, SupplyCategory category,
-                           LocalDate from, LocalDate to) {
+                           LocalDate from, LocalDate to, ZoneId zone) {
 
-    public static final ReportFilter NONE = new ReportFilter(null, null, null, null, null, null, null);
+    public static final ReportFilter NONE = new ReportFilter(null, null, null, null, null, null, null, ZoneOffset.UTC);
+
+    public ReportFilter {
+        zone = zone == null ? ZoneOffset.UTC : zone;
+    }
 
     public boolean matches(ShelterDoc shelter, List<AgreementDoc> agreementsOfShelter) {
         if (state != null && !state.equals(shelter.state)) {
@@ -41,7 +49,7 @@ public record ReportFilter(String state, Corridor corridor, String donor, String
     }
 
     public boolean inRange(Instant instant) {
-        return instant != null && inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        return instant != null && inRange(LocalDate.ofInstant(instant, zone));
     }
 
     public boolean unbounded() {

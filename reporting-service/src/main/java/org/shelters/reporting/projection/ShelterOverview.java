@@ -3,7 +3,6 @@ package org.shelters.reporting.projection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -134,7 +133,7 @@ public final class ShelterOverview {
         LocalDate reference = filter.to() != null ? filter.to() : snapshot.today();
         LocalDate lastDelivery = shipments.stream().filter(ShipmentDoc::delivered).map(s -> s.receivedAt)
                 .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
-                .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).orElse(null);
+                .map(i -> LocalDate.ofInstant(i, filter.zone())).orElse(null);
         return new View(shelter.id, shelter.name, shelter.state, shelter.municipality, shelter.corridor, shelter.capacity,
                 shelter.demo, currentAgreement, fulfilment, trainings(agreements, filter),
                 arrivals(shelter, reference), occupancy(shelter), lastDelivery);

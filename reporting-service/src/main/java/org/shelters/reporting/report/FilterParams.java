@@ -1,6 +1,7 @@
 package org.shelters.reporting.report;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.shelters.reporting.projection.ReportFilter;
 public record FilterParams(String state, String corridor, String donor, String phase, String category,
                            String from, String to) {
 
-    public ReportFilter toFilter() {
+    /** @param zone the programme zone: which day a delivery or dispatch time falls on */
+    public ReportFilter toFilter(ZoneId zone) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         if (state != null && !state.matches("MX-[A-Z]{2,3}")) {
             errors.add(new ApiException.FieldError("state", "must be an ISO 3166-2:MX code such as MX-CHP"));
@@ -33,7 +35,7 @@ public record FilterParams(String state, String corridor, String donor, String p
             throw ApiException.invalid(errors);
         }
         return new ReportFilter(blankToNull(state), corridorValue, blankToNull(donor), blankToNull(phase), categoryValue,
-                fromDate, toDate);
+                fromDate, toDate, zone);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value,

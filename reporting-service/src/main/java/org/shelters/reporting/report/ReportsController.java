@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public class ReportsController {
     public Page<ShelterOverview.View> shelters(FilterParams params,
                                                @RequestParam(defaultValue = "0") int page,
                                                @RequestParam(defaultValue = "50") int size) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         checkPage(page, size);
         ReportSnapshot snapshot = reader.snapshot();
         List<ShelterDoc> shelters = snapshot.sheltersMatching(filter);
@@ -66,7 +67,7 @@ public class ReportsController {
     @GetMapping("/shelters/{shelterId}")
     @Operation(summary = "Overview of one shelter")
     public Fresh<ShelterOverview.View> shelter(@PathVariable String shelterId, FilterParams params) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         ReportSnapshot snapshot = reader.snapshot();
         ShelterDoc shelter = snapshot.sheltersMatching(ReportFilter.NONE).stream().filter(s -> s.id.equals(shelterId))
                 .findFirst().orElseThrow(() -> ApiException.notFound("Shelter", shelterId));
@@ -88,7 +89,7 @@ public class ReportsController {
     @Operation(summary = "Programme totals grouped by state, corridor, donor, phase or category")
     public Fresh<ProgrammeSummary.View> programme(FilterParams params,
                                                   @RequestParam(defaultValue = "state") String groupBy) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         ProgrammeSummary.GroupBy group;
         try {
             group = ProgrammeSummary.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
@@ -102,7 +103,7 @@ public class ReportsController {
     @GetMapping("/delivery-performance")
     @Operation(summary = "Dispatch-to-delivery lead times (median, p90) per state and carrier; rejections by reason")
     public Fresh<DeliveryPerformance.View> deliveryPerformance(FilterParams params) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         ReportSnapshot snapshot = reader.snapshot();
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), DeliveryPerformance.view(snapshot, filter));
     }
@@ -112,7 +113,7 @@ public class ReportsController {
     public Page<Alerts.Alert> alerts(FilterParams params, @RequestParam(required = false) String type,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "50") int size) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         checkPage(page, size);
         ReportSnapshot snapshot = reader.snapshot();
         List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts().settings(), clock.instant()).stream()
@@ -123,7 +124,7 @@ public class ReportsController {
     @GetMapping("/arrivals-trend")
     @Operation(summary = "People received per day with vulnerable groups (default: the last 30 days)")
     public Fresh<List<ArrivalsTrend.Day>> arrivalsTrend(FilterParams params) {
-        ReportFilter filter = params.toFilter();
+        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
         ReportSnapshot snapshot = reader.snapshot();
         LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
         LocalDate from = filter.from() != null ? filter.from() : to.minusDays(29);

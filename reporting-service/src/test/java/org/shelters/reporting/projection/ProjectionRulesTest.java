@@ -113,4 +113,22 @@ class ProjectionRulesTest {
         assertThat(DeliveryPerformance.percentile(hours, 90)).isEqualTo(90.0);
         assertThat(DeliveryPerformance.percentile(List.of(), 90)).isNull();
     }
+
+    @Test
+    void aDateFilterReadsDeliveryTimesInTheProgrammeZoneLikeToday() {
+        ShipmentDoc doc = ShipmentDoc.empty("sh1");
+        Instant dispatched = Instant.parse("2026-11-20T14:00:00Z");
+        // 20:00 on 20 November in Mexico City, already 21 November in UTC
+        Instant received = Instant.parse("2026-11-21T02:00:00Z");
+        DeliveryPerformance.apply(doc, (LogisticsEvent) Programme.delivered("sh1", "a1", "s1", dispatched, received,
+                Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "10", "0", null)));
+        ReportSnapshot snapshot = ReportSnapshot.of(1, LocalDate.parse("2026-11-20"), List.of(ShelterDoc.empty("s1")),
+                List.of(), List.of(doc));
+        LocalDate day = LocalDate.parse("2026-11-20");
+        ReportFilter onThe20th = new ReportFilter(null, null, null, null, null, day, day,
+                java.time.ZoneId.of("America/Mexico_City"));
+        assertThat(DeliveryPerformance.view(snapshot, onThe20th).overall().deliveries()).isEqualTo(1);
+        ShelterOverview.View shelter = ShelterOverview.view(snapshot.shelters().get("s1"), snapshot, onThe20th);
+        assertThat(shelter.lastDeliveryDate()).isEqualTo(day);
+    }
 }
