@@ -122,7 +122,8 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnBean(EventHandler.class)
     ConcurrentMessageListenerContainer<String, ReceivedEvent> eventListenerContainer(
-            EventConsumer consumer, KafkaProperties kafka, PlatformProperties properties, MeterRegistry meters,
+            EventConsumer consumer, ConsumedEventLog consumedLog, KafkaProperties kafka, PlatformProperties properties,
+            MeterRegistry meters,
             @Value("${spring.application.name:service}") String applicationName) {
         PlatformProperties.Consumer config = properties.getConsumer();
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
@@ -143,7 +144,7 @@ public class PlatformAutoConfiguration {
         ConcurrentMessageListenerContainer<String, ReceivedEvent> container =
                 new ConcurrentMessageListenerContainer<>(factory, containerProperties);
         container.setConcurrency(config.getConcurrency());
-        container.setCommonErrorHandler(errorHandler(kafka, config, meters));
+        container.setCommonErrorHandler(errorHandler(kafka, config, consumedLog, meters));
         return container;
     }
 
@@ -153,7 +154,7 @@ public class PlatformAutoConfiguration {
      * and the failure in headers. Invalid events skip the retries.
      */
     private static DefaultErrorHandler errorHandler(KafkaProperties kafka, PlatformProperties.Consumer config,
-                                                    MeterRegistry meters) {
+                                                    ConsumedEventLog consumedLog, MeterRegistry meters) {
         Map<String, Object> props = reliableProducer(kafka);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventEnvelopeSerializer.class);
@@ -162,6 +163,9 @@ public class PlatformAutoConfiguration {
                 (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1));
         ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
             publisher.accept(record, failure);
+            if (record.value() instanceof ReceivedEvent event) {
+                consumedLog.markDeadLettered(event.envelope());
+            }
             String type = record.value() instanceof ReceivedEvent event ? event.envelope().type() : "unreadable";
             meters.counter("events.dead.lettered", "topic", record.topic(), "type", type).increment();
         };

@@ -151,6 +151,37 @@ class OutboxAndConsumerIT {
         assertThat(handler.timesHandled(failing)).isZero();
     }
 
+    @Test
+    void aDeadLetteredEventReplayedFromTheDltIsAppliedOnceEvenAfterLaterEventsOfItsAggregate() throws Exception {
+        String id = "shelter-" + UUID.randomUUID();
+        byte[] first = EventJson.DEFAULT.write(Events.envelope("/other-service", registered(id), 1,
+                EventMetadata.none(), java.time.Instant.now(), java.time.Instant.now()));
+        byte[] second = EventJson.DEFAULT.write(Events.envelope("/other-service",
+                new ShelterProfileUpdated(id, "Albergue", "MX-OAX", "Ixtepec", Corridor.SOUTHERN_BORDER, 90, List.of()), 2,
+                EventMetadata.none(), java.time.Instant.now(), java.time.Instant.now()));
+        handler.alwaysFailFor = id;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>("shelters.v1", id, first)).get();
+            assertThat(awaitRecord("shelters.v1-dlt", id).value()).isEqualTo(first);
+            handler.alwaysFailFor = null;
+            producer.send(new ProducerRecord<>("shelters.v1", id, second)).get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> handler.timesHandled(id) == 1);
+
+            producer.send(new ProducerRecord<>("shelters.v1", id, first)).get(); // an operator replays the dead letter
+            await().atMost(Duration.ofSeconds(20)).until(() -> handler.timesHandled(id) == 2);
+            producer.send(new ProducerRecord<>("shelters.v1", id, first)).get(); // and replays it once too often
+            producer.send(new ProducerRecord<>("shelters.v1", id, second)).get();
+            String marker = "shelter-" + UUID.randomUUID();
+            producer.send(new ProducerRecord<>("shelters.v1", id, EventJson.DEFAULT.write(Events.envelope("/other-service",
+                    registered(marker), 1, EventMetadata.none(), java.time.Instant.now(), java.time.Instant.now())))).get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> handler.timesHandled(marker) == 1);
+        } finally {
+            handler.alwaysFailFor = null;
+        }
+        assertThat(handler.handled.stream().filter(e -> e.subject().equals(id)).map(e -> e.type()).toList())
+                .containsExactly("ShelterProfileUpdated", "ShelterRegistered");
+    }
+
     private long pendingIn(String collection, String id) {
         Document document = mongo.getCollection(collection).find(Filters.eq("_id", id)).first();
         return document == null ? -1 : document.getList("outbox", Document.class).size();

@@ -34,8 +34,11 @@ public class ConsumedEventLog {
 
     static final String SEQUENCES = "consumed_sequences";
     static final String EVENT_IDS = "consumed_events";
+    static final String DEAD_LETTERED = "dead_lettered_events";
 
     private final MongoTemplate mongo;
+    /** Dead-lettered events seen again (replayed from the DLT) and not yet recorded as handled. */
+    private final Set<String> revived = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ConsumedEventLog(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -74,13 +77,45 @@ public class ConsumedEventLog {
                 duplicates.add(event);
             }
         }
+        reviveDeadLettered(duplicates);
         return duplicates;
+    }
+
+    /**
+     * A dead-lettered event replayed from the DLT is below its aggregate's mark (later events went
+     * on), yet was never applied: it is not a duplicate. Only looked up for would-be duplicates.
+     */
+    private void reviveDeadLettered(Set<EventEnvelope<?>> duplicates) {
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        List<String> ids = duplicates.stream().map(e -> e.id().toString()).toList();
+        Set<String> deadLettered = new HashSet<>();
+        deadLettered().find(Filters.in("_id", ids)).forEach(d -> deadLettered.add(d.getString("_id")));
+        if (!deadLettered.isEmpty()) {
+            duplicates.removeIf(e -> deadLettered.contains(e.id().toString()));
+            revived.addAll(deadLettered);
+        }
+    }
+
+    /** Remembers that {@code event} went to the dead-letter topic, so a replay of it is applied. */
+    public void markDeadLettered(EventEnvelope<?> event) {
+        deadLettered().updateOne(Filters.eq("_id", event.id().toString()),
+                Updates.combine(Updates.set("type", event.type()), Updates.set("subject", event.subject()),
+                        Updates.set("sequence", event.sequence()), Updates.set("deadLetteredAt", new Date())),
+                new UpdateOptions().upsert(true));
     }
 
     /** Records {@code events} as handled (they must have been applied first). */
     public void markConsumed(List<? extends EventEnvelope<?>> events) {
         if (events.isEmpty()) {
             return;
+        }
+        if (!revived.isEmpty()) {
+            List<String> replayed = events.stream().map(e -> e.id().toString()).filter(revived::remove).toList();
+            if (!replayed.isEmpty()) {
+                deadLettered().deleteMany(Filters.in("_id", replayed));
+            }
         }
         Map<String, Long> highest = new LinkedHashMap<>();
         List<Document> withoutSequence = new ArrayList<>();
@@ -122,6 +157,10 @@ public class ConsumedEventLog {
 
     private MongoCollection<Document> sequences() {
         return mongo.getCollection(SEQUENCES);
+    }
+
+    private MongoCollection<Document> deadLettered() {
+        return mongo.getCollection(DEAD_LETTERED);
     }
 
     private MongoCollection<Document> eventIds() {

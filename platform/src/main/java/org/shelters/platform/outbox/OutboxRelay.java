@@ -34,7 +34,8 @@ import org.springframework.kafka.support.SendResult;
  * Kafka acknowledged it (acks=all, idempotent producer). Woken right after every write, so the
  * normal path has no polling delay; it also sweeps every {@code sweepInterval}, which publishes
  * events written while Kafka was down or before a crash. Events of one aggregate are sent in
- * order on one key and only the acknowledged prefix is removed, so per-aggregate order holds.
+ * order on one key, one at a time per aggregate, and only the acknowledged prefix is removed, so
+ * per-aggregate order holds.
  *
  * <p>One relay per service instance. Two instances may publish the same event twice; consumers
  * are idempotent, so that costs a duplicate, never a loss.
@@ -171,51 +172,73 @@ public class OutboxRelay implements SmartLifecycle {
         if (documents.isEmpty()) {
             return 0;
         }
-        List<List<Sent>> sentPerDocument = new ArrayList<>(documents.size());
+        // In rounds: round k sends the k-th pending event of every document and waits for all of
+        // them, so an aggregate never has two events in flight. Otherwise a failed batch could let
+        // a later event of the same key overtake an earlier one, and consumers that dedupe by
+        // sequence would then drop the earlier one as stale.
+        List<List<OutboxEntry>> pending = new ArrayList<>(documents.size());
+        List<List<String>> acknowledged = new ArrayList<>(documents.size());
+        int rounds = 0;
         for (Document document : documents) {
-            List<Sent> sent = new ArrayList<>();
-            for (Document raw : document.getList("outbox", Document.class)) {
-                OutboxEntry entry = OutboxEntry.from(raw);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.key(),
-                        entry.payload().getBytes(StandardCharsets.UTF_8));
-                if (entry.traceparent() != null) {
-                    record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
-                }
-                record.headers().add("ce_type", entry.type().getBytes(StandardCharsets.UTF_8));
-                sent.add(new Sent(entry, kafka.send(record)));
-            }
-            sentPerDocument.add(sent);
+            List<OutboxEntry> entries = document.getList("outbox", Document.class).stream().map(OutboxEntry::from).toList();
+            pending.add(entries);
+            acknowledged.add(new ArrayList<>());
+            rounds = Math.max(rounds, entries.size());
         }
-        int published = 0;
+        boolean[] stopped = new boolean[documents.size()];
         RuntimeException failure = null;
-        for (int i = 0; i < documents.size(); i++) {
-            List<String> acknowledged = new ArrayList<>();
-            for (Sent sent : sentPerDocument.get(i)) {
+        for (int round = 0; round < rounds && failure == null; round++) {
+            List<Integer> owners = new ArrayList<>();
+            List<Sent> sent = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                if (!stopped[i] && round < pending.get(i).size()) {
+                    owners.add(i);
+                    sent.add(send(pending.get(i).get(round)));
+                }
+            }
+            for (int k = 0; k < sent.size(); k++) {
+                Sent one = sent.get(k);
                 try {
-                    sent.result().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    one.result().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = new IllegalStateException("interrupted while publishing", e);
-                    break;
+                    stopped[owners.get(k)] = true;
+                    continue;
                 } catch (Exception e) {
-                    failure = new IllegalStateException("Kafka did not acknowledge " + sent.entry().type() + " "
-                            + sent.entry().eventId() + ": " + e.getMessage(), e);
-                    break;
+                    failure = new IllegalStateException("Kafka did not acknowledge " + one.entry().type() + " "
+                            + one.entry().eventId() + ": " + e.getMessage(), e);
+                    stopped[owners.get(k)] = true;
+                    continue;
                 }
-                acknowledged.add(sent.entry().eventId());
-                publishLatency.record(Duration.between(sent.entry().recordedAt(), clock.instant()));
-                meters.counter("outbox.published", "topic", sent.entry().topic()).increment();
+                acknowledged.get(owners.get(k)).add(one.entry().eventId());
+                publishLatency.record(Duration.between(one.entry().recordedAt(), clock.instant()));
+                meters.counter("outbox.published", "topic", one.entry().topic()).increment();
             }
-            if (!acknowledged.isEmpty()) {
+        }
+        int published = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            List<String> done = acknowledged.get(i);
+            if (!done.isEmpty()) {
                 collection.updateOne(Filters.eq("_id", documents.get(i).get("_id")),
-                        Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", acknowledged)))));
-                published += acknowledged.size();
+                        Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", done)))));
+                published += done.size();
             }
         }
         if (failure != null) {
             throw failure;
         }
         return published;
+    }
+
+    private Sent send(OutboxEntry entry) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.key(),
+                entry.payload().getBytes(StandardCharsets.UTF_8));
+        if (entry.traceparent() != null) {
+            record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        record.headers().add("ce_type", entry.type().getBytes(StandardCharsets.UTF_8));
+        return new Sent(entry, kafka.send(record));
     }
 
     private void measureBacklogIfDue() {
