@@ -1,6 +1,7 @@
 package org.shelters.agreements.shelter;
 
 import com.mongodb.client.model.Filters;
+import org.shelters.events.shelters.MexicanStates;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.LocalDate;

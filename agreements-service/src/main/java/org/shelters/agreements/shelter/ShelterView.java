@@ -1,6 +1,7 @@
 package org.shelters.agreements.shelter;
 
 import java.util.List;
+import org.shelters.events.shelters.MexicanStates;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.ShelterServiceOffered;
 import org.shelters.platform.outbox.Stored;

@@ -1,6 +1,7 @@
 package org.shelters.agreements.shelter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shelters.events.shelters.MexicanStates;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;

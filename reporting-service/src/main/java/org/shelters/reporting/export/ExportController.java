@@ -1,6 +1,7 @@
 package org.shelters.reporting.export;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.shelters.events.shelters.MexicanStates;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,12 +42,10 @@ public class ExportController {
             "#currency", "#x_fulfilment+pct", "#meta+source");
 
     private final ReportReader reader;
-    private final MexicanStates states;
     private final ReportingProperties properties;
 
-    public ExportController(ReportReader reader, MexicanStates states, ReportingProperties properties) {
+    public ExportController(ReportReader reader, ReportingProperties properties) {
         this.reader = reader;
-        this.states = states;
         this.properties = properties;
     }
 
@@ -69,7 +68,7 @@ public class ExportController {
                 List<Integer> bySex = cells.suppressComplements(r[1], r[2]);
                 csv.row(Arrays.asList(reported, properties.export().implementingAgency(), shelter.name, shelter.id,
                         a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
-                        a.periodStart, a.periodEnd, "MEX", states.name(shelter.state), shelter.state, shelter.municipality,
+                        a.periodStart, a.periodEnd, "MEX", MexicanStates.name(shelter.state).orElse(null), shelter.state, shelter.municipality,
                         shelter.capacity, r[0], bySex.get(0), bySex.get(1), cells.suppress(r[3]),
                         cells.suppress(r[4]), cells.suppress(r[5]), a.budget, a.currency,
                         AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), "reporting-service"));

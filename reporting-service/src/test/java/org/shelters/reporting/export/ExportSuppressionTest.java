@@ -25,7 +25,7 @@ class ExportSuppressionTest {
                 return ReportSnapshot.of(1, DAY, List.of(shelter), List.of(), List.of());
             }
         };
-        return new ExportController(reader, new MexicanStates(), properties);
+        return new ExportController(reader, properties);
     }
 
     static ShelterDoc shelterWith(int women, int men, int girls, int boys) {

@@ -1,4 +1,4 @@
-package org.shelters.agreements.shelter;
+package org.shelters.events.shelters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The 32 ISO 3166-2:MX state codes and names, from {@code reference/mexico-states.csv} (copied from shared/reference). */
+/** The 32 ISO 3166-2:MX state codes and names, from {@code reference/mexico-states.csv} (copied from shared/reference; one copy for every service). */
 public final class MexicanStates {
 
     private static final Map<String, String> NAMES = load();
