@@ -45,9 +45,4 @@ public record EventEnvelope<T extends EventPayload>(
         EventType<T> eventType = (EventType<T>) EventCatalog.byName(type);
         return eventType;
     }
-
-    /** The id other events caused by this one carry as {@code causationid}. */
-    public String causationIdForFollowers() {
-        return id.toString();
-    }
 }

@@ -47,6 +47,10 @@ public final class EventJson {
         return catalog;
     }
 
+    public List<Upcaster> upcasters() {
+        return upcasters;
+    }
+
     public byte[] write(EventEnvelope<?> envelope) {
         return MAPPER.writeValueAsBytes(envelope);
     }

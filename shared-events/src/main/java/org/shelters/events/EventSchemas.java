@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.shelters.events.logistics.DeliveredLine;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -39,14 +40,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventSchemas {
 
-    private static final String URN_PREFIX = "urn:shelters:schema:";
-    private static final String ENVELOPE_ID = URN_PREFIX + "envelope:v1";
-
-    /** Which payload field holds the aggregate id (= subject = Kafka key), per topic. */
-    private static final Map<String, String> AGGREGATE_ID_FIELD = Map.of(
-            Topics.SHELTERS.name(), "shelterId",
-            Topics.AGREEMENTS.name(), "agreementId",
-            Topics.LOGISTICS.name(), "shipmentId");
+    private static final String URN_PREFIX = SchemaId.URN_PREFIX;
+    private static final String ENVELOPE_ID = SchemaId.of("envelope", 1).urn().toString();
 
     private static final class Shared {
         static final EventSchemas INSTANCE = new EventSchemas(EventCatalog.CURRENT);
@@ -124,7 +119,7 @@ public final class EventSchemas {
         String schemaId = EventType.dataschema(typeName, version).toString();
         Optional<Schema> schema = schema(schemaId);
         if (schema.isEmpty()) {
-            return List.of("$.dataschema: no schema " + EventType.schemaResource(typeName, version) + " for "
+            return List.of("$.dataschema: no schema " + SchemaId.of(typeName, version).resource() + " for "
                     + typeName + " v" + version);
         }
         List<String> violations = new ArrayList<>(describe(schema.get().validate(event)));
@@ -162,16 +157,9 @@ public final class EventSchemas {
     /** {@code urn:shelters:schema:<Name>:v<n>[#...]} -> {@code classpath:schemas/<Name>.v<n>.schema.json[#...]}. */
     static String classpathLocation(String id) {
         int hash = id.indexOf('#');
-        String base = hash < 0 ? id : id.substring(0, hash);
         String fragment = hash < 0 ? "" : id.substring(hash);
-        String rest = base.substring(URN_PREFIX.length());
-        int at = rest.lastIndexOf(":v");
-        if (at <= 0) {
-            return "classpath:schemas/" + rest + fragment;
-        }
-        String name = rest.substring(0, at);
-        String version = rest.substring(at + 2);
-        return "classpath:schemas/" + name + ".v" + version + ".schema.json" + fragment;
+        return SchemaId.parse(id).map(schema -> "classpath:" + schema.resource() + fragment)
+                .orElse("classpath:schemas/" + id.substring(URN_PREFIX.length()));
     }
 
     private static int versionNamed(JsonNode event, EventType<?> type) {
@@ -179,16 +167,9 @@ public final class EventSchemas {
         if (dataschema == null || !dataschema.isString()) {
             return type.version();
         }
-        String text = dataschema.asString();
-        if (!text.startsWith(URN_PREFIX + type.name() + ":v")) {
-            // not ours: the schema's const on dataschema reports it
-            return type.version();
-        }
-        try {
-            return EventType.versionOf(URI.create(text));
-        } catch (IllegalArgumentException notAUri) {
-            return type.version();
-        }
+        // not ours, or another type's: the schema's const on dataschema reports it
+        return SchemaId.parse(dataschema.asString()).filter(schema -> schema.name().equals(type.name()))
+                .map(SchemaId::version).orElse(type.version());
     }
 
     private static List<String> describe(List<Error> errors) {
@@ -208,7 +189,7 @@ public final class EventSchemas {
         if (data == null || !data.isObject()) {
             return violations;
         }
-        String idField = AGGREGATE_ID_FIELD.get(type.topic().name());
+        String idField = type.topic().keyField();
         JsonNode subject = event.get("subject");
         JsonNode aggregateId = idField == null ? null : data.get(idField);
         if (subject != null && subject.isString() && aggregateId != null && aggregateId.isString()
@@ -220,14 +201,13 @@ public final class EventSchemas {
         if (lines != null && lines.isArray()) {
             for (int i = 0; i < lines.size(); i++) {
                 JsonNode line = lines.get(i);
-                BigDecimal shipped = decimal(line, "quantityShipped");
-                BigDecimal accepted = decimal(line, "quantityAccepted");
-                BigDecimal rejected = decimal(line, "quantityRejected");
-                if (shipped != null && accepted != null && rejected != null
-                        && accepted.add(rejected).compareTo(shipped) != 0) {
-                    violations.add("$.data.lines[" + i + "]: quantityAccepted " + accepted.toPlainString()
-                            + " + quantityRejected " + rejected.toPlainString() + " must equal quantityShipped "
-                            + shipped.toPlainString());
+                int index = i;
+                if (line.has("quantityShipped")) {
+                    // presence, signs and the reason are the schema's; the sum is the one rule it cannot say
+                    DeliveredLine.check(decimal(line, "quantityShipped"), decimal(line, "quantityAccepted"),
+                                    decimal(line, "quantityRejected"), true).stream()
+                            .filter(breach -> breach.field().equals(DeliveredLine.SUM_FIELD))
+                            .forEach(breach -> violations.add("$.data.lines[" + index + "]: " + breach.message()));
                 }
             }
         }

@@ -16,37 +16,25 @@ public record EventType<T extends EventPayload>(String name, int version, Class<
         return new EventType<>(payloadType.getSimpleName(), 1, payloadType, topic);
     }
 
-    /** Where the JSON Schema of this version lives, relative to the classpath and to the repo. */
-    public String schemaResource() {
-        return schemaResource(name, version);
+    public SchemaId schemaId() {
+        return SchemaId.of(name, version);
     }
 
-    public static String schemaResource(String name, int version) {
-        return "schemas/" + name + ".v" + version + ".schema.json";
+    /** Where the JSON Schema of this version lives, relative to the classpath and to the repo. */
+    public String schemaResource() {
+        return schemaId().resource();
     }
 
     public URI dataschema() {
-        return dataschema(name, version);
+        return schemaId().urn();
     }
 
     public static URI dataschema(String name, int version) {
-        return URI.create("urn:shelters:schema:" + name + ":v" + version);
+        return SchemaId.of(name, version).urn();
     }
 
     /** Reads the version back from a {@code dataschema} URI; 1 when absent or not ours. */
     public static int versionOf(URI dataschema) {
-        if (dataschema == null) {
-            return 1;
-        }
-        String text = dataschema.toString();
-        int at = text.lastIndexOf(":v");
-        if (at < 0) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(text.substring(at + 2));
-        } catch (NumberFormatException notOurs) {
-            return 1;
-        }
+        return SchemaId.parse(dataschema).map(SchemaId::version).orElse(1);
     }
 }

@@ -29,11 +29,23 @@ public class ReceivedEventDeserializer implements Deserializer<ReceivedEvent> {
         this.json = json;
     }
 
+    /** Ready to use without {@link #configure}: {@code json} reads (with its upcasters), optionally after a schema check. */
+    public ReceivedEventDeserializer(EventJson json, boolean validateSchemas) {
+        this.json = json;
+        enableValidation(validateSchemas);
+    }
+
     @Override
     public void configure(java.util.Map<String, ?> configs, boolean isKey) {
         Object validate = configs.get(VALIDATE_SCHEMAS_CONFIG);
-        validateSchemas = validate != null && Boolean.parseBoolean(validate.toString());
-        if (validateSchemas) {
+        if (validate != null) {
+            enableValidation(Boolean.parseBoolean(validate.toString()));
+        }
+    }
+
+    private void enableValidation(boolean validate) {
+        validateSchemas = validate;
+        if (validate) {
             schemas = json.catalog() == EventCatalog.CURRENT ? EventSchemas.shared() : new EventSchemas(json.catalog());
         }
     }
