@@ -14,7 +14,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.shelters.events.EventCatalog;
+import org.shelters.events.EventJson;
 import org.shelters.events.Topic;
+import org.shelters.events.Upcaster;
+import org.shelters.platform.domain.ProgrammeCalendar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.shelters.events.Topics;
 import org.shelters.events.kafka.EventEnvelopeSerializer;
 import org.shelters.events.kafka.ReceivedEvent;
@@ -73,6 +78,27 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    ProgrammeCalendar programmeCalendar(Clock clock, PlatformProperties properties) {
+        return new ProgrammeCalendar(clock, properties.getTimeZone());
+    }
+
+    /** The one event reader: the catalog plus every {@link Upcaster} bean, so old versions are read as current. */
+    @Bean
+    @ConditionalOnMissingBean
+    EventJson eventJson(ObjectProvider<Upcaster> upcasters) {
+        List<Upcaster> all = upcasters.orderedStream().toList();
+        return all.isEmpty() ? EventJson.DEFAULT : new EventJson(EventCatalog.CURRENT, all);
+    }
+
+    /** How every consumer (and the rebuild) turns record bytes into events: schema check, upcast, read. */
+    @Bean
+    @ConditionalOnMissingBean
+    ReceivedEventDeserializer receivedEventDeserializer(EventJson json, PlatformProperties properties) {
+        return new ReceivedEventDeserializer(json, properties.getConsumer().isValidateSchemas());
+    }
+
+    @Bean
     KafkaAdmin.NewTopics programmeTopics(PlatformProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?> topic : Topics.ALL) {
@@ -115,7 +141,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventHandler.class)
-    EventConsumer eventConsumer(List<EventHandler> handlers, ConsumedEventLog log, MeterRegistry meters) {
+    EventConsumer eventConsumer(List<EventHandler<?>> handlers, ConsumedEventLog log, MeterRegistry meters) {
         return new EventConsumer(handlers, log, meters);
     }
 
@@ -123,19 +149,16 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean(EventHandler.class)
     ConcurrentMessageListenerContainer<String, ReceivedEvent> eventListenerContainer(
             EventConsumer consumer, ConsumedEventLog consumedLog, KafkaProperties kafka, PlatformProperties properties,
-            MeterRegistry meters,
+            MeterRegistry meters, ReceivedEventDeserializer events,
             @Value("${spring.application.name:service}") String applicationName) {
         PlatformProperties.Consumer config = properties.getConsumer();
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getGroupId() != null ? config.getGroupId() : applicationName);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-        props.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ReceivedEventDeserializer.class);
-        props.put(ReceivedEventDeserializer.VALIDATE_SCHEMAS_CONFIG, config.isValidateSchemas());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getMaxPollRecords());
-        DefaultKafkaConsumerFactory<String, ReceivedEvent> factory = new DefaultKafkaConsumerFactory<>(props);
+        DefaultKafkaConsumerFactory<String, ReceivedEvent> factory = new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(events));
         factory.addListener(new MicrometerConsumerListener<>(meters));
 
         ContainerProperties containerProperties = new ContainerProperties(consumer.topics().toArray(String[]::new));
@@ -211,7 +234,8 @@ public class PlatformAutoConfiguration {
     @ConditionalOnWebApplication
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoTemplate mongo, Clock clock, PlatformProperties properties) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(mongo, clock, properties.getOutbox().getIdempotencyStaleClaim()));
+                new IdempotencyFilter(mongo, clock, properties.getOutbox().getIdempotencyStaleClaim(),
+                        properties.getOutbox().getIdempotencyRetention()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -11,6 +11,8 @@ public class PlatformProperties {
 
     /** CloudEvents {@code source} of events this service produces; defaults to /{spring.application.name}. */
     private String eventSource;
+    /** The programme's calendar: "today" for every rule and report, the same in every service. */
+    private java.time.ZoneId timeZone = org.shelters.platform.domain.ProgrammeCalendar.DEFAULT_ZONE;
     private final Outbox outbox = new Outbox();
     private final Consumer consumer = new Consumer();
     private final Topics topics = new Topics();
@@ -21,6 +23,14 @@ public class PlatformProperties {
 
     public void setEventSource(String eventSource) {
         this.eventSource = eventSource;
+    }
+
+    public java.time.ZoneId getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(java.time.ZoneId timeZone) {
+        this.timeZone = timeZone;
     }
 
     public Outbox getOutbox() {
@@ -46,6 +56,16 @@ public class PlatformProperties {
         private int batchSize = 200;
         /** An Idempotency-Key claim older than this whose request never completed may be taken over. */
         private Duration idempotencyStaleClaim = Duration.ofSeconds(60);
+        /** How long a completed Idempotency-Key answer is kept for replay (a TTL index removes older keys). */
+        private Duration idempotencyRetention = Duration.ofDays(7);
+
+        public Duration getIdempotencyRetention() {
+            return idempotencyRetention;
+        }
+
+        public void setIdempotencyRetention(Duration idempotencyRetention) {
+            this.idempotencyRetention = idempotencyRetention;
+        }
 
         public List<String> getCollections() {
             return collections;

@@ -38,6 +38,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.shelters.events.EventJson;
+import org.shelters.events.Upcaster;
 
 @SpringBootTest
 @WithRealInfrastructure
@@ -54,6 +56,25 @@ class OutboxAndConsumerIT {
     PlumbingTestApplication.RecordingHandler handler;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EventJson eventJson;
+    @Autowired
+    Upcaster exampleUpcaster;
+
+    @Test
+    void upcasterBeansAreWiredIntoTheOneEventReader() {
+        assertThat(eventJson.upcasters()).containsExactly(exampleUpcaster);
+    }
+
+    @Test
+    void thePlumbingCreatesThePendingOutboxIndexOnEveryAggregateCollection() {
+        String id = "shelter-" + UUID.randomUUID();
+        store.create("shelters", id, new ShelterState("Indexed", "MX-OAX", 10), List.of(registered(id)));
+
+        List<String> indexes = mongo.getCollection("shelters").listIndexes().map(index -> index.getString("name"))
+                .into(new java.util.ArrayList<>());
+        assertThat(indexes).contains("outbox_pending");
+    }
 
     @Test
     void aStateChangeAndItsEventAreStoredTogetherAndTheEventIsPublishedThenRemovedFromTheOutbox() {

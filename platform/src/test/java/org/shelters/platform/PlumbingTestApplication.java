@@ -1,12 +1,13 @@
 package org.shelters.platform;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.shelters.events.EventEnvelope;
-import org.shelters.events.EventPayload;
 import org.shelters.events.Topic;
 import org.shelters.events.Topics;
+import org.shelters.events.Upcaster;
+import tools.jackson.databind.node.ObjectNode;
+import org.shelters.events.shelters.ShelterEvent;
 import org.shelters.platform.consumer.EventHandler;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,18 +21,39 @@ public class PlumbingTestApplication {
         return new RecordingHandler();
     }
 
+    /** Stands for a service's upcaster of a future version: the platform must wire it into the one reader. */
+    @Bean
+    Upcaster exampleUpcaster() {
+        return new Upcaster() {
+            @Override
+            public String type() {
+                return "ShelterRegistered";
+            }
+
+            @Override
+            public int fromVersion() {
+                return 1;
+            }
+
+            @Override
+            public ObjectNode upcast(ObjectNode data) {
+                return data;
+            }
+        };
+    }
+
     /** Records every event it is handed; fails on demand for one subject to exercise retries. */
-    public static class RecordingHandler implements EventHandler {
-        final List<EventEnvelope<EventPayload>> handled = new CopyOnWriteArrayList<>();
+    public static class RecordingHandler implements EventHandler<ShelterEvent> {
+        final List<EventEnvelope<ShelterEvent>> handled = new CopyOnWriteArrayList<>();
         volatile String alwaysFailFor;
 
         @Override
-        public Set<Topic<?>> topics() {
-            return Set.of(Topics.SHELTERS);
+        public Topic<ShelterEvent> topic() {
+            return Topics.SHELTERS;
         }
 
         @Override
-        public void handle(EventEnvelope<EventPayload> event) {
+        public void handle(EventEnvelope<ShelterEvent> event) {
             if (event.subject().equals(alwaysFailFor)) {
                 throw new IllegalStateException("simulated failure for " + event.subject());
             }

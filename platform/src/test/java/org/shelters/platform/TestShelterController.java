@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.platform.domain.Refusal;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.Stored;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TestShelterController {
 
-    record RegisterShelter(@NotBlank String name, @NotBlank String state, @Min(1) int capacity) {
+    record RegisterShelter(@NotBlank String name, @NotBlank String state, @Min(1) int capacity, Corridor corridor) {
     }
 
     record ShelterView(String id, String name, String state, int capacity) {
@@ -38,10 +39,23 @@ class TestShelterController {
         String id = UUID.randomUUID().toString();
         Stored<OutboxAndConsumerIT.ShelterState> stored = store.create("shelters", id,
                 new OutboxAndConsumerIT.ShelterState(command.name(), command.state(), command.capacity()),
-                List.of(new ShelterRegistered(id, command.name(), command.state(), "Ixtepec", Corridor.SOUTHERN_BORDER,
+                List.of(new ShelterRegistered(id, command.name(), command.state(), "Ixtepec",
+                        command.corridor() == null ? Corridor.SOUTHERN_BORDER : command.corridor(),
                         command.capacity(), List.of(), true)));
         return ResponseEntity.created(URI.create("/api/test-shelters/" + id)).eTag(stored.etag())
                 .body(new ShelterView(id, command.name(), command.state(), command.capacity()));
+    }
+
+    /** A bug on our side, with internal detail in its message that must not reach the client. */
+    @PostMapping("/api/test-shelters/{id}/explode")
+    ResponseEntity<Void> explode(@PathVariable String id) {
+        throw new IllegalStateException("internal: connection pool of org.shelters.Secret exhausted for " + id);
+    }
+
+    /** A rule refusal from deep inside a service, rendered by the one advice. */
+    @PostMapping("/api/test-shelters/{id}/close")
+    ResponseEntity<Void> close(@PathVariable String id) {
+        throw Refusal.rule("shelter-has-open-agreements", "id", "shelter " + id + " still has agreements in force");
     }
 
     @GetMapping("/api/test-shelters/{id}")

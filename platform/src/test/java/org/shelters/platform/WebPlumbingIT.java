@@ -46,6 +46,39 @@ class WebPlumbingIT {
     }
 
     @Test
+    void anUnknownEnumValueNamesTheFieldAndTheAllowedValuesNeverAJavaType() throws Exception {
+        HttpResponse<String> response = post("/api/test-shelters",
+                "{\"name\":\"A\",\"state\":\"MX-OAX\",\"capacity\":5,\"corridor\":\"NOWHERE\"}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("corridor");
+        assertThat(error.path("message").asString()).isEqualTo("must be one of SOUTHERN_BORDER, CENTRE, NORTHERN_BORDER");
+        assertThat(response.body()).doesNotContain("org.shelters").doesNotContain("Cannot deserialize");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithNoInternalDetailButATraceId() throws Exception {
+        HttpResponse<String> response = post("/api/test-shelters/s-1/explode", "", null);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:shelters:problem:internal");
+        assertThat(problem.path("traceId").asString()).hasSize(32);
+        assertThat(response.body()).doesNotContain("Secret").doesNotContain("pool").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void aRefusalFromAServiceIsRenderedByTheOneAdviceWithItsStableType() throws Exception {
+        HttpResponse<String> response = post("/api/test-shelters/s-1/close", "", null);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:shelters:problem:shelter-has-open-agreements");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("id");
+    }
+
+    @Test
     void unknownIdsAre404ProblemDocuments() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/test-shelters/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -74,6 +107,8 @@ class WebPlumbingIT {
 
         HttpResponse<String> reused = post("/api/test-shelters", body.replace("50", "60"), key);
         assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+        assertThat(JSON.readTree(reused.body()).path("type").asString()).isEqualTo("urn:shelters:problem:idempotency-key-reused");
     }
 
     @Test

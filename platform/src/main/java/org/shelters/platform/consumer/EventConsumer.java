@@ -15,7 +15,7 @@ import org.shelters.events.EventPayload;
 import org.shelters.events.InvalidEventException;
 import org.shelters.events.Topic;
 import org.shelters.events.kafka.ReceivedEvent;
-import org.shelters.platform.web.CommandContext;
+import org.shelters.platform.context.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,16 +36,16 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
-    private final List<EventHandler> handlers;
+    private final List<EventHandler<?>> handlers;
     private final ConsumedEventLog consumedLog;
     private final MeterRegistry meters;
     private final Set<String> topics = new LinkedHashSet<>();
 
-    public EventConsumer(List<EventHandler> handlers, ConsumedEventLog consumedLog, MeterRegistry meters) {
+    public EventConsumer(List<? extends EventHandler<?>> handlers, ConsumedEventLog consumedLog, MeterRegistry meters) {
         this.handlers = List.copyOf(handlers);
         this.consumedLog = consumedLog;
         this.meters = meters;
-        handlers.forEach(h -> h.topics().forEach(t -> topics.add(t.name())));
+        handlers.forEach(h -> topics.add(h.topic().name()));
     }
 
     public Set<String> topics() {
@@ -66,7 +66,15 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
                         + record.offset() + " is not a valid event", cause != null ? cause
                         : new InvalidEventException("empty record value"), index);
             }
-            chunk.add(new Indexed(index, record.topic(), record.value().envelope()));
+            EventEnvelope<EventPayload> event = record.value().envelope();
+            if (!onItsTopic(record.topic(), event)) {
+                apply(chunk);
+                chunk.clear();
+                throw new BatchListenerFailedException("record " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + " is a " + event.type() + ", which does not travel on " + record.topic(),
+                        new InvalidEventException(event.type() + " does not belong on topic " + record.topic()), index);
+            }
+            chunk.add(new Indexed(index, record.topic(), event));
         }
         apply(chunk);
     }
@@ -88,16 +96,11 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
             return;
         }
         try {
-            for (EventHandler handler : handlers) {
+            for (EventHandler<?> handler : handlers) {
                 List<EventEnvelope<EventPayload>> mine = fresh.stream().filter(i -> wants(handler, i.topic()))
                         .map(Indexed::event).toList();
-                if (mine.isEmpty()) {
-                    continue;
-                }
-                if (handler instanceof BatchEventHandler batchHandler) {
-                    batchHandler.handleBatch(mine);
-                } else {
-                    mine.forEach(event -> withContext(event, () -> handler.handle(event)));
+                if (!mine.isEmpty()) {
+                    deliver(handler, mine);
                 }
             }
         } catch (RuntimeException bulkFailure) {
@@ -113,7 +116,7 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
             Indexed item = fresh.get(i);
             try {
                 withContext(item.event(), () -> handlers.stream().filter(h -> wants(h, item.topic()))
-                        .forEach(h -> h.handle(item.event())));
+                        .forEach(h -> typed(h).handle(item.event())));
             } catch (RuntimeException failure) {
                 List<Indexed> done = fresh.subList(0, i);
                 consumedLog.markConsumed(done.stream().<EventEnvelope<?>>map(Indexed::event).toList());
@@ -146,13 +149,42 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
         }
     }
 
-    private static boolean wants(EventHandler handler, String topic) {
-        for (Topic<?> t : handler.topics()) {
-            if (t.name().equals(topic)) {
-                return true;
+    private static boolean wants(EventHandler<?> handler, String topic) {
+        return handler.topic().name().equals(topic);
+    }
+
+    /** Only events of the topic's own payload family reach its handlers; anything else is poison. */
+    private boolean onItsTopic(String topicName, EventEnvelope<EventPayload> event) {
+        for (EventHandler<?> handler : handlers) {
+            Topic<?> topic = handler.topic();
+            if (topic.name().equals(topicName) && !topic.payloadType().isInstance(event.data())) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    private void deliver(EventHandler<?> handler, List<EventEnvelope<EventPayload>> events) {
+        if (handler instanceof BatchEventHandler<?> batch) {
+            typedBatch(batch).handleBatch(events);
+        } else {
+            EventHandler<EventPayload> typed = typed(handler);
+            events.forEach(event -> withContext(event, () -> typed.handle(event)));
+        }
+    }
+
+    /**
+     * Safe: {@link #onItsTopic} let through only envelopes whose payload is an instance of the
+     * handler's topic payload type, so the handler's {@code EventEnvelope<P>} is what it gets.
+     */
+    @SuppressWarnings("unchecked")
+    private static EventHandler<EventPayload> typed(EventHandler<?> handler) {
+        return (EventHandler<EventPayload>) handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BatchEventHandler<EventPayload> typedBatch(BatchEventHandler<?> handler) {
+        return (BatchEventHandler<EventPayload>) handler;
     }
 
     private void count(Indexed item, String outcome) {

@@ -1,4 +1,4 @@
-package org.shelters.platform.web;
+package org.shelters.platform.context;
 
 import org.shelters.events.EventMetadata;
 
@@ -34,11 +34,11 @@ public final class CommandContext {
         }
     }
 
-    static void set(EventMetadata metadata) {
+    public static void set(EventMetadata metadata) {
         CURRENT.set(metadata);
     }
 
-    static void clear() {
+    public static void clear() {
         CURRENT.remove();
     }
 }

@@ -17,7 +17,7 @@ import org.bson.conversions.Bson;
 import org.shelters.events.EventMetadata;
 import org.shelters.events.EventPayload;
 import org.shelters.events.Events;
-import org.shelters.platform.web.CommandContext;
+import org.shelters.platform.context.CommandContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -30,6 +30,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Queries on the aggregate's fields use the {@code state.} prefix.
  */
 public class AggregateStore {
+
+    /** The field that holds the aggregate's state in its document. */
+    public static final String STATE = "state";
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;

@@ -2,6 +2,10 @@ package org.shelters.platform.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.conversions.Bson;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
@@ -46,7 +50,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
+    static final String PENDING_INDEX = "outbox_pending";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final Bson PENDING = Filters.exists("outbox.0");
+
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final Duration sweepInterval;
     private final Duration sendTimeout;
     private final int batchSize;
@@ -79,9 +88,25 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** Collections this relay sweeps. Stores register theirs on first use; config lists them up front. */
+    /**
+     * Collections this relay sweeps. Stores register theirs on first use; config lists them up front.
+     * The first registration creates the partial index the sweep reads: only documents with a
+     * pending outbox are in it, so a sweep costs what is pending, not the collection's size.
+     */
     public void register(String collection) {
         collections.add(collection);
+        if (indexed.add(collection)) {
+            ensurePendingIndex(collection);
+        }
+    }
+
+    private void ensurePendingIndex(String collection) {
+        try {
+            mongo.getCollection(collection).createIndex(Indexes.ascending(UPDATED_AT), new IndexOptions()
+                    .name(PENDING_INDEX).partialFilterExpression(PENDING));
+        } catch (RuntimeException e) {
+            log.warn("could not create the outbox index on {}: {}", collection, e.toString());
+        }
     }
 
     /** Called after every write that added events. Cheap, never blocks. */
@@ -167,7 +192,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int publishPending(MongoCollection<Document> collection) {
-        List<Document> documents = collection.find(Filters.exists("outbox.0"))
+        List<Document> documents = collection.find(PENDING).sort(Sorts.ascending(UPDATED_AT))
                 .projection(Projections.include("outbox")).limit(batchSize).into(new ArrayList<>());
         if (documents.isEmpty()) {
             return 0;
@@ -253,7 +278,7 @@ public class OutboxRelay implements SmartLifecycle {
             long pending = 0;
             Instant oldest = null;
             for (String name : collections) {
-                for (Document document : mongo.getCollection(name).find(Filters.exists("outbox.0"))
+                for (Document document : mongo.getCollection(name).find(PENDING)
                         .projection(Projections.include("outbox.recordedAt"))) {
                     for (Document entry : document.getList("outbox", Document.class)) {
                         pending++;
@@ -271,10 +296,6 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.debug("could not measure the outbox backlog: {}", e.toString());
         }
-    }
-
-    public long backlog() {
-        return backlog.get();
     }
 
     private static void sleep(Duration duration) {

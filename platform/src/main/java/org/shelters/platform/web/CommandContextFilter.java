@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.shelters.events.EventMetadata;
+import org.shelters.platform.context.CommandContext;
 import org.shelters.events.Events;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;

@@ -1,9 +1,10 @@
 package org.shelters.platform.web;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import com.mongodb.client.model.Updates;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,12 +18,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.shelters.platform.claim.Claims;
+import org.shelters.platform.domain.FieldError;
+import org.shelters.platform.domain.Refusal;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -39,14 +43,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String COLLECTION = "idempotency_keys";
     private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final MongoTemplate mongo;
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMPLETED = "COMPLETED";
+
+    private final Claims claims;
     private final Clock clock;
     private final Duration staleClaim;
 
-    public IdempotencyFilter(MongoTemplate mongo, Clock clock, Duration staleClaim) {
-        this.mongo = mongo;
+    /**
+     * @param retention how long a key's answer is kept; the TTL index created here removes older keys, so a
+     *                  retry after that runs the command again (document this window to clients)
+     */
+    public IdempotencyFilter(MongoTemplate mongo, Clock clock, Duration staleClaim, Duration retention) {
+        this.claims = new Claims(mongo.getCollection(COLLECTION), clock);
         this.clock = clock;
         this.staleClaim = staleClaim;
+        try {
+            mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(Claims.CLAIMED_AT),
+                    new IndexOptions().name("idempotency_expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(IdempotencyFilter.class).warn("could not create the Idempotency-Key TTL index: {}",
+                    e.toString());
+        }
     }
 
     @Override
@@ -59,30 +77,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 200) {
-            writeProblem(response, 400, "invalid-request", "Idempotency-Key must be 1 to 200 characters");
+            Problems.write(response, Refusal.invalid(HEADER, "must be 1 to 200 characters"));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
         HttpServletRequest replayable = new CachedBodyRequest(request, body);
         String id = request.getMethod() + " " + request.getRequestURI() + " " + key;
         String fingerprint = sha256(body);
-        MongoCollection<Document> keys = mongo.getCollection(COLLECTION);
-        if (!claim(keys, id, fingerprint)) {
-            Document existing = keys.find(Filters.eq("_id", id)).first();
+        if (!claim(id, fingerprint)) {
+            Document existing = claims.holder(id).orElse(null);
             if (existing == null) {
-                writeProblem(response, 409, "idempotency-key-in-use", "retry: the earlier request with this key was just released");
+                Problems.write(response, Refusal.conflict("idempotency-key-in-use",
+                        "retry: the earlier request with this key was just released"));
                 return;
             }
             if (!fingerprint.equals(existing.getString("fingerprint"))) {
-                writeProblem(response, 422, "idempotency-key-reused",
-                        "Idempotency-Key '" + key + "' was already used with a different request body");
+                Problems.write(response, new Refusal(Refusal.Kind.RULE, "idempotency-key-reused",
+                        "Idempotency-Key '" + key + "' was already used with a different request body",
+                        List.of(new FieldError(HEADER, "was already used with a different request body"))));
                 return;
             }
-            if ("COMPLETED".equals(existing.getString("state"))) {
+            if (COMPLETED.equals(existing.getString("state"))) {
                 replay(existing, response);
                 return;
             }
-            writeProblem(response, 409, "idempotency-key-in-use", "a request with Idempotency-Key '" + key + "' is still in progress");
+            Problems.write(response, Refusal.conflict("idempotency-key-in-use",
+                    "a request with Idempotency-Key '" + key + "' is still in progress"));
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -92,8 +112,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             completed = recorded.getStatus() < 500;
         } finally {
             if (completed) {
-                keys.updateOne(Filters.eq("_id", id), Updates.combine(
-                        Updates.set("state", "COMPLETED"),
+                claims.update(id, Claims.any(), Updates.combine(
+                        Updates.set("state", COMPLETED),
                         Updates.set("status", recorded.getStatus()),
                         Updates.set("contentType", recorded.getContentType()),
                         Updates.set("location", recorded.getHeader(HttpHeaders.LOCATION)),
@@ -101,28 +121,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         Updates.set("body", new Binary(recorded.getContentAsByteArray())),
                         Updates.set("completedAt", Date.from(clock.instant()))));
             } else {
-                keys.deleteOne(Filters.eq("_id", id));
+                claims.release(id, Claims.any());
             }
             recorded.copyBodyToResponse();
         }
     }
 
     /** Inserts the claim; a stale claim (a crash mid-request) is taken over. */
-    private boolean claim(MongoCollection<Document> keys, String id, String fingerprint) {
-        Date now = Date.from(clock.instant());
-        try {
-            keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "IN_PROGRESS")
-                    .append("claimedAt", now));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
-        Date staleBefore = Date.from(clock.instant().minus(staleClaim));
-        return keys.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS"),
-                        Filters.eq("fingerprint", fingerprint), Filters.lt("claimedAt", staleBefore)),
-                Updates.set("claimedAt", now)).getModifiedCount() == 1;
+    private boolean claim(String id, String fingerprint) {
+        return claims.claim(id, new Document("fingerprint", fingerprint).append("state", IN_PROGRESS))
+                || claims.takeOverIfStale(id, Filters.and(Filters.eq("state", IN_PROGRESS),
+                Filters.eq("fingerprint", fingerprint)), staleClaim, new Document());
     }
 
     private static void replay(Document stored, HttpServletResponse response) throws IOException {
@@ -141,14 +150,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (body != null) {
             response.getOutputStream().write(body.getData());
         }
-    }
-
-    private static void writeProblem(HttpServletResponse response, int status, String type, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String json = "{\"type\":\"urn:shelters:problem:" + type + "\",\"title\":\"Idempotency-Key\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] body) {

@@ -1,5 +1,6 @@
 package org.shelters.platform.web;
 
+import org.shelters.platform.domain.Refusal;
 import org.shelters.platform.outbox.Stored;
 
 /**
@@ -26,7 +27,7 @@ public final class IfMatch {
                 return;
             }
         }
-        throw ApiException.conflict("version-conflict", "If-Match " + ifMatch + " does not match the current version "
+        throw Refusal.conflict("version-conflict", "If-Match " + ifMatch + " does not match the current version "
                 + expected + "; reload and retry");
     }
 }

@@ -1,12 +1,20 @@
 package org.shelters.platform.web;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import org.shelters.platform.outbox.AggregateAlreadyExistsException;
-import org.shelters.platform.outbox.AggregateNotFoundException;
-import org.shelters.platform.outbox.ConcurrentUpdateException;
+import java.util.stream.Collectors;
+import org.shelters.platform.domain.FieldError;
+import org.shelters.platform.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,11 +30,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every error leaves as RFC 9457 problem+json, with the fields at fault under {@code errors};
- * bad input is never a 500. Ordered ahead of Spring Boot's own problem-details handler, which
- * would otherwise answer validation errors without naming the fields.
+ * The one place errors become responses: every {@link Refusal} (from aggregates, services, the
+ * store) and every framework error leaves as RFC 9457 problem+json with the fields at fault
+ * under {@code errors}. Bad input is never a 500; a 500 carries no internal detail, only the
+ * trace id it was logged with. Ordered ahead of Spring Boot's own problem-details handler.
  */
 @RestControllerAdvice
 @Order(-1)
@@ -34,69 +44,101 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        return render(refusal);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new ApiException.FieldError(e.getField(), e.getDefaultMessage()))
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
                 .toList();
-        ApiException problem = ApiException.invalid(errors);
-        return handleExceptionInternal(problem, problem.getBody(), headers, problem.getStatusCode(), request);
+        ProblemDetail problem = Problems.of(Refusal.invalid(errors));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String field = "body";
-        String message = "is not readable JSON";
-        Throwable cause = ex.getCause();
+        ProblemDetail problem = Problems.of(Refusal.invalid(unreadable(ex.getCause())));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Names the field at fault and what it must be, never a Java type. */
+    static List<FieldError> unreadable(Throwable cause) {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            field = databind.getPath().stream()
+            String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            message = "has a value of the wrong type or format: " + databind.getOriginalMessage().split("\n")[0];
-        } else if (cause instanceof JacksonException jackson) {
-            message = "is not valid JSON: " + jackson.getOriginalMessage();
+            Class<?> target = databind instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            return List.of(new FieldError(field, expectation(target)));
         }
-        ApiException problem = ApiException.invalid(field, message);
-        return handleExceptionInternal(problem, problem.getBody(), headers, problem.getStatusCode(), request);
+        if (cause instanceof JacksonException jackson) {
+            String message = jackson.getOriginalMessage() == null ? "" : jackson.getOriginalMessage().split("\n")[0];
+            return List.of(new FieldError("body", "is not valid JSON" + (looksInternal(message) ? "" : ": " + message)));
+        }
+        return List.of(new FieldError("body", "is required and must be a JSON object"));
+    }
+
+    static String expectation(Class<?> target) {
+        if (target == null) {
+            return "has a value of the wrong type or format";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (target == LocalDate.class) {
+            return "must be a date YYYY-MM-DD";
+        }
+        if (target == Instant.class || target == OffsetDateTime.class) {
+            return "must be a date-time such as 2026-01-31T09:30:00Z";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == BigInteger.class || target == Short.class || target == short.class) {
+            return "must be a whole number";
+        }
+        if (target == BigDecimal.class || target == Double.class || target == double.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be text";
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "must be a list";
+        }
+        return "must be an object";
+    }
+
+    private static boolean looksInternal(String message) {
+        return message.contains("org.") || message.contains("java.") || message.contains("`");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return render(ApiException.invalid(ex.getName(), "has an invalid value '" + ex.getValue() + "'"));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-        return render(ApiException.notFound(ex.collection(), ex.id()));
-    }
-
-    @ExceptionHandler(ConcurrentUpdateException.class)
-    ResponseEntity<ProblemDetail> concurrentUpdate(ConcurrentUpdateException ex) {
-        return render(ApiException.conflict("version-conflict", ex.getMessage() + "; reload and retry"));
-    }
-
-    @ExceptionHandler(AggregateAlreadyExistsException.class)
-    ResponseEntity<ProblemDetail> alreadyExists(AggregateAlreadyExistsException ex) {
-        return render(ApiException.conflict("already-exists", ex.getMessage()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
-        return render(ApiException.invalid("body", ex.getMessage()));
+        return render(Refusal.invalid(ex.getName(), expectation(ex.getRequiredType())));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("unexpected error", ex);
+        String traceId = MDC.get("traceId");
+        log.error("unexpected error (trace {})", traceId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed unless a response said so.");
-        problem.setType(URI.create("urn:shelters:problem:internal"));
+        problem.setType(URI.create(Problems.TYPE_PREFIX + "internal"));
+        problem.setTitle("Internal error");
+        if (traceId != null) {
+            problem.setProperty("traceId", traceId);
+        }
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> render(ApiException ex) {
-        return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
+    private static ResponseEntity<ProblemDetail> render(Refusal refusal) {
+        return ResponseEntity.status(Problems.status(refusal.kind())).body(Problems.of(refusal));
     }
 }

@@ -1,0 +1,77 @@
+package org.shelters.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.shelters.platform.domain.Refusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one mapping from a {@link Refusal} to RFC 9457 problem+json: status by kind, the stable
+ * {@code type} URN, a title per kind and the fields at fault under {@code errors}. Used by the
+ * controller advice and by filters that answer before any controller runs.
+ */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "urn:shelters:problem:";
+
+    private Problems() {
+    }
+
+    public static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    static String title(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "The request is not valid";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "The request conflicts with the current state";
+            case RULE -> "A programme rule refuses the request";
+        };
+    }
+
+    public static ProblemDetail of(Refusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(refusal.kind()), refusal.getMessage());
+        problem.setType(URI.create(TYPE_PREFIX + refusal.type()));
+        problem.setTitle(title(refusal.kind()));
+        if (!refusal.errors().isEmpty()) {
+            problem.setProperty("errors", refusal.errors());
+        }
+        return problem;
+    }
+
+    /** Writes {@code problem} as the whole response, for code that runs outside Spring MVC (filters). */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(body));
+    }
+
+    public static void write(HttpServletResponse response, Refusal refusal) throws IOException {
+        write(response, of(refusal));
+    }
+}
