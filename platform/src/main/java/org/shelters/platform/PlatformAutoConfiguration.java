@@ -31,7 +31,15 @@ import org.shelters.platform.health.KafkaHealthIndicator;
 import org.shelters.platform.metrics.PrometheusConventions;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.OutboxRelay;
+import org.shelters.platform.outbox.OutboxEndpoint;
 import org.shelters.platform.web.CommandContextFilter;
+import org.shelters.platform.web.CommandEdgeFilter;
+import org.shelters.platform.web.BoundedInput;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.shelters.platform.web.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.shelters.platform.web.IdempotencyFilter;
 import org.shelters.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
@@ -124,7 +132,14 @@ public class PlatformAutoConfiguration {
                             PlatformProperties properties, Clock clock, MeterRegistry meters) {
         PlatformProperties.Outbox outbox = properties.getOutbox();
         return new OutboxRelay(mongo, outboxKafkaTemplate, outbox.getCollections(), outbox.getSweepInterval(),
-                outbox.getSendTimeout(), outbox.getBatchSize(), clock, meters);
+                outbox.getSendTimeout(), outbox.getBatchSize(), outbox.getMaxAttempts(), clock, meters);
+    }
+
+    /** {@code /actuator/outbox}: parked aggregates, and retry or drop of their events (operators only). */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxEndpoint outboxEndpoint(MongoTemplate mongo, OutboxRelay relay) {
+        return new OutboxEndpoint(mongo, relay);
     }
 
     @Bean
@@ -227,6 +242,36 @@ public class PlatformAutoConfiguration {
     FilterRegistrationBean<CommandContextFilter> commandContextFilter() {
         FilterRegistrationBean<CommandContextFilter> registration = new FilterRegistrationBean<>(new CommandContextFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Request bodies are bounded while they are read (numbers, text); floats are never truncated into ints. */
+    @Bean
+    @ConditionalOnWebApplication
+    JsonMapperBuilderCustomizer boundedRequestBodies() {
+        return builder -> builder.addModule(BoundedInput.module())
+                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** Tomcat answers what it refuses before any servlet (malformed paths, headers) as problem+json too. */
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    TomcatContextCustomizer problemErrorReports() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
+    }
+
+    /** Before the Idempotency-Key filter: a command whose answer cannot be given never runs. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<CommandEdgeFilter> commandEdgeFilter(PlatformProperties properties) {
+        FilterRegistrationBean<CommandEdgeFilter> registration = new FilterRegistrationBean<>(
+                new CommandEdgeFilter(properties.getWeb().getMaxBodySize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return registration;
     }
 

@@ -16,6 +16,24 @@ public class PlatformProperties {
     private final Outbox outbox = new Outbox();
     private final Consumer consumer = new Consumer();
     private final Topics topics = new Topics();
+    private final Web web = new Web();
+
+    public Web getWeb() {
+        return web;
+    }
+
+    public static class Web {
+        /** The largest command body accepted; larger ones are refused with 413 before anything runs. */
+        private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize.ofKilobytes(256);
+
+        public org.springframework.util.unit.DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(org.springframework.util.unit.DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+    }
 
     public String getEventSource() {
         return eventSource;
@@ -56,6 +74,17 @@ public class PlatformProperties {
         private int batchSize = 200;
         /** An Idempotency-Key claim older than this whose request never completed may be taken over. */
         private Duration idempotencyStaleClaim = Duration.ofSeconds(60);
+        /** Failed attempts, for the record's own sake, after which an aggregate's events are parked for an operator. */
+        private int maxAttempts = 10;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
         /** How long a completed Idempotency-Key answer is kept for replay (a TTL index removes older keys). */
         private Duration idempotencyRetention = Duration.ofDays(7);
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.shelters.events.EventJson;
+import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventMetadata;
 import org.shelters.events.Events;
 import org.shelters.events.shelters.Corridor;
@@ -39,6 +39,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shelters.events.EventJson;
+import org.shelters.events.EventEnvelope;
+import org.shelters.events.Events;
 import org.shelters.events.Upcaster;
 
 @SpringBootTest
@@ -60,6 +62,33 @@ class OutboxAndConsumerIT {
     EventJson eventJson;
     @Autowired
     Upcaster exampleUpcaster;
+
+    @Test
+    void anEventKafkaRefusesIsParkedAndHoldsBackNoOtherAggregate() {
+        String bad = "shelter-too-large-" + UUID.randomUUID();
+        EventEnvelope<ShelterRegistered> huge = Events.envelope("/plumbing-test", new ShelterRegistered(bad, "Huge",
+                "MX-OAX", "M".repeat(1_200_000), Corridor.SOUTHERN_BORDER, 10, List.of(), true), 1,
+                org.shelters.events.EventMetadata.none(), java.time.Instant.now(), java.time.Instant.now());
+        // written past the aggregate store (which would refuse it): stands for an event the broker refuses
+        mongo.getCollection("shelters").insertOne(new org.bson.Document("_id", bad).append("version", 1L)
+                .append("sequence", 1L).append("state", new org.bson.Document("name", "Huge"))
+                .append("updatedAt", new java.util.Date(0))
+                .append("outbox", List.of(new org.bson.Document("eventId", huge.id().toString())
+                        .append("topic", "shelters.v1").append("key", bad).append("type", "ShelterRegistered")
+                        .append("recordedAt", new java.util.Date()).append("payload", EventJson.DEFAULT.writeAsString(huge)))));
+        String good = "shelter-" + UUID.randomUUID();
+        store.create("shelters", good, new ShelterState("Good", "MX-OAX", 10), List.of(registered(good)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> handler.timesHandled(good) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(mongo.getCollection("shelters")
+                .find(new org.bson.Document("_id", bad)).first().get("outboxParked")));
+        String other = "shelter-" + UUID.randomUUID();
+        store.create("shelters", other, new ShelterState("After", "MX-OAX", 10), List.of(registered(other)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> handler.timesHandled(other) == 1);
+        assertThat(handler.timesHandled(good)).as("published once, not on every pass").isEqualTo(1);
+        assertThat(pendingIn("shelters", bad)).as("parked events stay, in order, for an operator").isEqualTo(1);
+        mongo.getCollection("shelters").deleteOne(new org.bson.Document("_id", bad));
+    }
 
     @Test
     void upcasterBeansAreWiredIntoTheOneEventReader() {

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TestShelterController {
 
-    record RegisterShelter(@NotBlank String name, @NotBlank String state, @Min(1) int capacity, Corridor corridor) {
+    record RegisterShelter(@NotBlank String name, @NotBlank String state, @Min(1) int capacity, Corridor corridor,
+                           java.math.BigDecimal budget) {
     }
 
     record ShelterView(String id, String name, String state, int capacity) {

@@ -28,6 +28,8 @@ class WebPlumbingIT {
     int port;
     @Autowired
     PlumbingTestApplication.RecordingHandler handler;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Test
     void invalidInputIsAProblemDocumentNamingEachFieldAtFault() throws Exception {
@@ -142,6 +144,124 @@ class WebPlumbingIT {
 
     private String metrics() throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aCommandWhoseAnswerCannotBeGivenIsRefusedWith406BeforeItRuns() throws Exception {
+        String name = "Not acceptable " + UUID.randomUUID();
+        for (String accept : java.util.List.of("application/xml", "text/html", "image/png", "text/csv")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/test-shelters"))
+                    .header("Content-Type", "application/json").header("Accept", accept)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":5}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(accept).isEqualTo(406);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+            assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("urn:shelters:problem:not-acceptable");
+        }
+        assertThat(mongo.getCollection("shelters").countDocuments(new org.bson.Document("state.name", name))).isZero();
+    }
+
+    @Test
+    void aCommandBodyThatIsNotJsonIsRefusedWith415EvenIfItParsesAsJson() throws Exception {
+        String name = "Yaml " + UUID.randomUUID();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/test-shelters"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":5}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("urn:shelters:problem:unsupported-media-type");
+        assertThat(mongo.getCollection("shelters").countDocuments(new org.bson.Document("state.name", name))).isZero();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        String huge = "x".repeat(300 * 1024);
+        HttpResponse<String> response = post("/api/test-shelters", "{\"name\":\"" + huge + "\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("urn:shelters:problem:body-too-large");
+    }
+
+    @Test
+    void pathsTheContainerRefusesAreProblemDocumentsNotHtml() throws Exception {
+        for (String path : java.util.List.of("/api/test-shelters/a%2Fb", "/api/test-shelters/a%5Cb", "/api/test-shelters/a%00b",
+                "/api/test-shelters/a%ZZ", "/api/test-shelters/..%2F..%2Fetc", "/api/test-shelters/%")) {
+            RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(response.status()).as(path).isBetween(400, 499);
+            assertThat(response.contentType()).as(path).contains("application/problem+json");
+            assertThat(JSON.readTree(response.body()).path("status").asInt()).as(path).isEqualTo(response.status());
+            assertThat(response.body()).as(path).doesNotContain("Tomcat").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void numbersBeyondTheBoundsAreRefusedAtOnceNamingTheField() throws Exception {
+        for (String budget : java.util.List.of("1e9999999", "1e999999999", "1e-7000", "1234567890123456789012345678901234567890",
+                "0.00000001")) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = post("/api/test-shelters",
+                    "{\"name\":\"A\",\"state\":\"MX-OAX\",\"capacity\":5,\"budget\":" + budget + "}", null);
+
+            assertThat(response.statusCode()).as(budget).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("errors").get(0).path("field").asString()).isEqualTo("budget");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(budget).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void controlCharactersInTextAreRefusedNotStoredAsBlank() throws Exception {
+        HttpResponse<String> response = post("/api/test-shelters", "{\"name\":\"\\u0000\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("name");
+        assertThat(error.path("message").asString()).contains("control characters");
+    }
+
+    @Test
+    void aCommandWhoseEventWouldBreakItsSchemaIsRefusedAndNothingIsStored() throws Exception {
+        String name = "N".repeat(501);
+        HttpResponse<String> response = post("/api/test-shelters", "{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).contains("name");
+        assertThat(mongo.getCollection("shelters").countDocuments(new org.bson.Document("state.name", name))).isZero();
+    }
+
+    private record RawResponse(int status, String contentType, String body) {
+    }
+
+    /** Sends a request line as is: java.net.http refuses to build the malformed URIs this is about. */
+    private RawResponse raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headerEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headerEnd);
+            String body = answer.substring(headerEnd + 4);
+            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int lineEnd = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    joined.append(body, lineEnd + 2, lineEnd + 2 + size);
+                    at = lineEnd + 2 + size + 2;
+                }
+                body = joined.toString();
+            }
+            int status = Integer.parseInt(head.substring(9, 12));
+            String contentType = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:")).findFirst().orElse("");
+            return new RawResponse(status, contentType, body);
+        }
     }
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {

@@ -2,6 +2,10 @@ package org.shelters.platform.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.RetriableException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -51,14 +55,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     static final String PENDING_INDEX = "outbox_pending";
+    static final String FAILURES = "outboxFailures";
+    static final String LAST_ERROR = "outboxLastError";
+    static final String PARKED = "outboxParked";
     private static final String UPDATED_AT = "updatedAt";
-    private static final Bson PENDING = Filters.exists("outbox.0");
+    /** Documents with events to publish, except parked ones (an operator decides about those). */
+    private static final Bson HAS_OUTBOX = Filters.exists("outbox.0");
+    private static final Bson PENDING = Filters.and(HAS_OUTBOX, Filters.ne(PARKED, true));
+    static final Bson PARKED_DOCUMENTS = Filters.eq(PARKED, true);
 
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final Duration sweepInterval;
     private final Duration sendTimeout;
     private final int batchSize;
+    private final int maxAttempts;
+    private final AtomicLong parked = new AtomicLong();
     private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
@@ -70,19 +82,24 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Instant lastMeasured = Instant.EPOCH;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
-                       Duration sweepInterval, Duration sendTimeout, int batchSize, Clock clock, MeterRegistry meters) {
+                       Duration sweepInterval, Duration sendTimeout, int batchSize, int maxAttempts, Clock clock,
+                       MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections.addAll(collections);
         this.sweepInterval = sweepInterval;
         this.sendTimeout = sendTimeout;
         this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
                 .description("Events stored but not yet acknowledged by Kafka").baseUnit("events").register(meters);
         Gauge.builder("outbox.oldest.pending.age", oldestPendingMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest event not yet acknowledged by Kafka").baseUnit("seconds").register(meters);
+        Gauge.builder("outbox.parked.aggregates", parked, AtomicLong::get)
+                .description("Aggregates whose events the relay stopped trying to publish; an operator must retry or drop them")
+                .register(meters);
         this.publishLatency = Timer.builder("outbox.publish.latency")
                 .description("From recording an event to Kafka's acknowledgement")
                 .publishPercentileHistogram().register(meters);
@@ -103,10 +120,15 @@ public class OutboxRelay implements SmartLifecycle {
     private void ensurePendingIndex(String collection) {
         try {
             mongo.getCollection(collection).createIndex(Indexes.ascending(UPDATED_AT), new IndexOptions()
-                    .name(PENDING_INDEX).partialFilterExpression(PENDING));
+                    .name(PENDING_INDEX).partialFilterExpression(HAS_OUTBOX));
         } catch (RuntimeException e) {
             log.warn("could not create the outbox index on {}: {}", collection, e.toString());
         }
+    }
+
+    /** The aggregate collections this relay sweeps. */
+    public Set<String> collections() {
+        return Set.copyOf(collections);
     }
 
     /** Called after every write that added events. Cheap, never blocks. */
@@ -185,8 +207,17 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int publishPending() {
         int published = 0;
+        RuntimeException failure = null;
         for (String collection : collections) {
-            published += publishPending(mongo.getCollection(collection));
+            try {
+                published += publishPending(mongo.getCollection(collection));
+            } catch (RuntimeException e) {
+                // one collection's trouble (or the broker being away) must not hold back the others
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null && published == 0) {
+            throw failure;
         }
         return published;
     }
@@ -211,8 +242,8 @@ public class OutboxRelay implements SmartLifecycle {
             rounds = Math.max(rounds, entries.size());
         }
         boolean[] stopped = new boolean[documents.size()];
-        RuntimeException failure = null;
-        for (int round = 0; round < rounds && failure == null; round++) {
+        RuntimeException[] failures = new RuntimeException[documents.size()];
+        for (int round = 0; round < rounds; round++) {
             List<Integer> owners = new ArrayList<>();
             List<Sent> sent = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
@@ -223,20 +254,22 @@ public class OutboxRelay implements SmartLifecycle {
             }
             for (int k = 0; k < sent.size(); k++) {
                 Sent one = sent.get(k);
+                int owner = owners.get(k);
                 try {
                     one.result().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    failure = new IllegalStateException("interrupted while publishing", e);
-                    stopped[owners.get(k)] = true;
+                    failures[owner] = new IllegalStateException("interrupted while publishing", e);
+                    stopped[owner] = true;
                     continue;
                 } catch (Exception e) {
-                    failure = new IllegalStateException("Kafka did not acknowledge " + one.entry().type() + " "
-                            + one.entry().eventId() + ": " + e.getMessage(), e);
-                    stopped[owners.get(k)] = true;
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    failures[owner] = new IllegalStateException("Kafka did not acknowledge " + one.entry().type() + " "
+                            + one.entry().eventId() + ": " + cause, cause);
+                    stopped[owner] = true;
                     continue;
                 }
-                acknowledged.get(owners.get(k)).add(one.entry().eventId());
+                acknowledged.get(owner).add(one.entry().eventId());
                 publishLatency.record(Duration.between(one.entry().recordedAt(), clock.instant()));
                 meters.counter("outbox.published", "topic", one.entry().topic()).increment();
             }
@@ -245,15 +278,63 @@ public class OutboxRelay implements SmartLifecycle {
         for (int i = 0; i < documents.size(); i++) {
             List<String> done = acknowledged.get(i);
             if (!done.isEmpty()) {
-                collection.updateOne(Filters.eq("_id", documents.get(i).get("_id")),
-                        Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", done)))));
+                collection.updateOne(Filters.eq("_id", documents.get(i).get("_id")), Updates.combine(
+                        Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", done)))),
+                        Updates.unset(FAILURES), Updates.unset(LAST_ERROR)));
                 published += done.size();
             }
         }
-        if (failure != null) {
-            throw failure;
+        RuntimeException first = null;
+        for (int i = 0; i < documents.size(); i++) {
+            if (failures[i] != null) {
+                // the broker answered others in this pass, or refused this record for good: the fault is the record's
+                boolean recordsFault = published > 0 || !retriable(failures[i]);
+                recordFailure(collection, documents.get(i), failures[i], recordsFault);
+                first = first == null ? failures[i] : first;
+            }
+        }
+        if (first != null && published == 0) {
+            throw first;
         }
         return published;
+    }
+
+    private static boolean retriable(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Counts a failed attempt on the aggregate; after {@code maxAttempts} attempts that failed for
+     * the record's own sake the aggregate is parked: its events stay in order in its outbox, the
+     * relay skips it (so it never holds back another aggregate), and it shows in
+     * {@code outbox_parked_aggregates} and the {@code outbox} operator endpoint until an operator
+     * retries or drops the event.
+     */
+    private void recordFailure(MongoCollection<Document> collection, Document document, RuntimeException failure,
+                               boolean recordsFault) {
+        Object id = document.get("_id");
+        String error = String.valueOf(failure.getMessage());
+        if (!recordsFault) {
+            return;
+        }
+        Document after = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(Updates.inc(FAILURES, 1),
+                Updates.set(LAST_ERROR, error.length() > 500 ? error.substring(0, 500) : error)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(FAILURES)));
+        Object attempts = after == null ? null : after.get(FAILURES);
+        if (attempts instanceof Number n && n.intValue() >= maxAttempts) {
+            collection.updateOne(Filters.eq("_id", id), Updates.set(PARKED, true));
+            meters.counter("outbox.parked", "collection", collection.getNamespace().getCollectionName()).increment();
+            log.error("outbox: parked {} {} after {} failed attempts; its events wait in order until an operator retries "
+                    + "or drops them (see the runbook): {}", collection.getNamespace().getCollectionName(), id, n, error);
+        } else {
+            log.warn("outbox: {} {} not published (attempt {}): {}", collection.getNamespace().getCollectionName(), id,
+                    attempts, error);
+        }
     }
 
     private Sent send(OutboxEntry entry) {
@@ -263,7 +344,12 @@ public class OutboxRelay implements SmartLifecycle {
             record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
         }
         record.headers().add("ce_type", entry.type().getBytes(StandardCharsets.UTF_8));
-        return new Sent(entry, kafka.send(record));
+        try {
+            return new Sent(entry, kafka.send(record));
+        } catch (RuntimeException refusedAtOnce) {
+            // e.g. a record over max.request.size: a failure of this aggregate only, never of the pass
+            return new Sent(entry, CompletableFuture.failedFuture(refusedAtOnce));
+        }
     }
 
     private void measureBacklogIfDue() {
@@ -276,9 +362,11 @@ public class OutboxRelay implements SmartLifecycle {
     public void measureBacklog() {
         try {
             long pending = 0;
+            long parkedNow = 0;
             Instant oldest = null;
             for (String name : collections) {
-                for (Document document : mongo.getCollection(name).find(PENDING)
+                parkedNow += mongo.getCollection(name).countDocuments(PARKED_DOCUMENTS);
+                for (Document document : mongo.getCollection(name).find(HAS_OUTBOX)
                         .projection(Projections.include("outbox.recordedAt"))) {
                     for (Document entry : document.getList("outbox", Document.class)) {
                         pending++;
@@ -291,6 +379,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             Instant now = clock.instant();
             backlog.set(pending);
+            parked.set(parkedNow);
             oldestPendingMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis()));
             lastMeasured = now;
         } catch (RuntimeException e) {

@@ -84,8 +84,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         HttpServletRequest replayable = new CachedBodyRequest(request, body);
         String id = request.getMethod() + " " + request.getRequestURI() + " " + key;
         String fingerprint = sha256(body);
-        if (!claim(id, fingerprint)) {
-            Document existing = claims.holder(id).orElse(null);
+        boolean claimed;
+        Document existing;
+        try {
+            claimed = claim(id, fingerprint);
+            existing = claimed ? null : claims.holder(id).orElse(null);
+        } catch (RuntimeException e) {
+            if (!Problems.storeUnreachable(e)) {
+                throw e;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.RETRY_AFTER_SECONDS));
+            Problems.write(response, Problems.unavailable());
+            return;
+        }
+        if (!claimed) {
             if (existing == null) {
                 Problems.write(response, Refusal.conflict("idempotency-key-in-use",
                         "retry: the earlier request with this key was just released"));
@@ -157,52 +169,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lets the controller read the body this filter already read to fingerprint it. */
-    private static final class CachedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -72,6 +72,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            if (databind instanceof BoundedInput.OutOfBounds outOfBounds) {
+                return List.of(new FieldError(field, outOfBounds.expectation()));
+            }
             Class<?> target = databind instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             return List.of(new FieldError(field, expectation(target)));
         }
@@ -126,6 +129,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (Problems.storeUnreachable(ex)) {
+            log.warn("store unreachable: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.RETRY_AFTER_SECONDS))
+                    .body(Problems.unavailable());
+        }
         String traceId = MDC.get("traceId");
         log.error("unexpected error (trace {})", traceId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -74,4 +74,31 @@ public final class Problems {
     public static void write(HttpServletResponse response, Refusal refusal) throws IOException {
         write(response, of(refusal));
     }
+
+    /** Seconds a client should wait before retrying while the store is unreachable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** 503: the store cannot be reached, nothing was done; retry (with the same Idempotency-Key) later. */
+    public static ProblemDetail unavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the service cannot reach its store just now; nothing was changed; retry after "
+                        + RETRY_AFTER_SECONDS + " seconds");
+        problem.setType(URI.create(TYPE_PREFIX + "store-unavailable"));
+        problem.setTitle("Service unavailable");
+        return problem;
+    }
+
+    /** Whether {@code failure} (or a cause) means the store could not be reached, rather than a bug. */
+    public static boolean storeUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
 }

@@ -1,0 +1,94 @@
+package org.shelters.platform.web;
+
+import java.math.BigDecimal;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Bounds on what a request body may carry, checked while it is read, before any command code
+ * runs: a decimal has at most {@value #MAX_INTEGER_DIGITS} digits before the point and
+ * {@value #MAX_DECIMALS} after it (so {@code 1e9999999} or {@code 1e-7000} cost nothing and
+ * every accepted amount fits MongoDB's Decimal128), and text has at most {@value #MAX_TEXT}
+ * characters and no control characters other than tab and line breaks (so {@code "\u0000"} is
+ * refused rather than stored as an empty string). The JSON Schemas of the events set the tighter,
+ * per-field limits, checked before anything is stored.
+ */
+public final class BoundedInput {
+
+    public static final int MAX_INTEGER_DIGITS = 15;
+    public static final int MAX_DECIMALS = 6;
+    public static final int MAX_TEXT = 10_000;
+
+    private BoundedInput() {
+    }
+
+    public static SimpleModule module() {
+        SimpleModule module = new SimpleModule("bounded-input");
+        module.addDeserializer(BigDecimal.class, new DecimalDeserializer());
+        module.addDeserializer(String.class, new TextDeserializer());
+        return module;
+    }
+
+    /** A value out of bounds; {@code expectation} is what the client is told about the field. */
+    public static final class OutOfBounds extends MismatchedInputException {
+
+        private final String expectation;
+
+        OutOfBounds(JsonParser parser, String expectation, Class<?> target) {
+            super(parser, expectation, target);
+            this.expectation = expectation;
+        }
+
+        public String expectation() {
+            return expectation;
+        }
+    }
+
+    /** Whether {@code value} is within the decimal bounds. */
+    public static boolean withinBounds(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        int decimals = Math.max(stripped.scale(), 0);
+        long integerDigits = (long) stripped.precision() - stripped.scale();
+        return decimals <= MAX_DECIMALS && integerDigits <= MAX_INTEGER_DIGITS;
+    }
+
+    static final class DecimalDeserializer extends ValueDeserializer<BigDecimal> {
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw new OutOfBounds(parser, "must be a number", BigDecimal.class);
+            }
+            BigDecimal value = parser.getDecimalValue();
+            if (!withinBounds(value)) {
+                throw new OutOfBounds(parser, "must be a number with at most " + MAX_INTEGER_DIGITS
+                        + " digits before the decimal point and " + MAX_DECIMALS + " after it", BigDecimal.class);
+            }
+            return value;
+        }
+    }
+
+    static final class TextDeserializer extends ValueDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new OutOfBounds(parser, "must be text", String.class);
+            }
+            String text = parser.getString();
+            if (text.length() > MAX_TEXT) {
+                throw new OutOfBounds(parser, "must be at most " + MAX_TEXT + " characters", String.class);
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                    throw new OutOfBounds(parser, "must not contain control characters", String.class);
+                }
+            }
+            return text;
+        }
+    }
+}
