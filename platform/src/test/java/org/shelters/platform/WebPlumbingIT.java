@@ -213,6 +213,19 @@ class WebPlumbingIT {
     }
 
     @Test
+    void datesTheEventSchemasCannotStateAreRefusedNamingTheField() throws Exception {
+        for (String date : java.util.List.of("-0001-01-01", "+10000-01-01", "10000-01-01", "0000-01-01", "2026-02-30", "2026-1-5")) {
+            HttpResponse<String> response = post("/api/test-shelters",
+                    "{\"name\":\"A\",\"state\":\"MX-OAX\",\"capacity\":5,\"openedOn\":\"" + date + "\"}", null);
+
+            assertThat(response.statusCode()).as(date).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
+            assertThat(error.path("field").asString()).isEqualTo("openedOn");
+            assertThat(error.path("message").asString()).contains("YYYY-MM-DD");
+        }
+    }
+
+    @Test
     void controlCharactersInTextAreRefusedNotStoredAsBlank() throws Exception {
         HttpResponse<String> response = post("/api/test-shelters", "{\"name\":\"\\u0000\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
 

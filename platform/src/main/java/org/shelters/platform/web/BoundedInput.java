@@ -1,6 +1,9 @@
 package org.shelters.platform.web;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -14,7 +17,8 @@ import tools.jackson.databind.module.SimpleModule;
  * {@value #MAX_DECIMALS} after it (so {@code 1e9999999} or {@code 1e-7000} cost nothing and
  * every accepted amount fits MongoDB's Decimal128), and text has at most {@value #MAX_TEXT}
  * characters and no control characters other than tab and line breaks (so {@code "\u0000"} is
- * refused rather than stored as an empty string). The JSON Schemas of the events set the tighter,
+ * refused rather than stored as an empty string), and a date is {@code yyyy-MM-dd} with a
+ * four-digit year, as the event schemas require. The JSON Schemas of the events set the tighter,
  * per-field limits, checked before anything is stored.
  */
 public final class BoundedInput {
@@ -30,6 +34,7 @@ public final class BoundedInput {
         SimpleModule module = new SimpleModule("bounded-input");
         module.addDeserializer(BigDecimal.class, new DecimalDeserializer());
         module.addDeserializer(String.class, new TextDeserializer());
+        module.addDeserializer(LocalDate.class, new DateDeserializer());
         return module;
     }
 
@@ -69,6 +74,28 @@ public final class BoundedInput {
                         + " digits before the decimal point and " + MAX_DECIMALS + " after it", BigDecimal.class);
             }
             return value;
+        }
+    }
+
+    private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+
+    /** Dates as the event schemas state them: {@code yyyy-MM-dd}, so no 5-digit or negative years. */
+    static final class DateDeserializer extends ValueDeserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            String text = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : null;
+            if (text == null || !DATE.matcher(text).matches()) {
+                throw new OutOfBounds(parser, "must be a date YYYY-MM-DD between 0001-01-01 and 9999-12-31", LocalDate.class);
+            }
+            try {
+                LocalDate date = LocalDate.parse(text);
+                if (date.getYear() < 1) {
+                    throw new DateTimeException("year 0");
+                }
+                return date;
+            } catch (DateTimeException notADate) {
+                throw new OutOfBounds(parser, "must be a date YYYY-MM-DD between 0001-01-01 and 9999-12-31", LocalDate.class);
+            }
         }
     }
 
