@@ -61,6 +61,8 @@ class OutboxAndConsumerIT {
     @Autowired
     EventJson eventJson;
     @Autowired
+    org.shelters.platform.outbox.OutboxEndpoint outboxEndpoint;
+    @Autowired
     Upcaster exampleUpcaster;
 
     @Test
@@ -87,7 +89,16 @@ class OutboxAndConsumerIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> handler.timesHandled(other) == 1);
         assertThat(handler.timesHandled(good)).as("published once, not on every pass").isEqualTo(1);
         assertThat(pendingIn("shelters", bad)).as("parked events stay, in order, for an operator").isEqualTo(1);
-        mongo.getCollection("shelters").deleteOne(new org.bson.Document("_id", bad));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parked = (List<Map<String, Object>>) outboxEndpoint.parked().get("parked");
+        assertThat(parked).anySatisfy(entry -> {
+            assertThat(entry.get("id")).isEqualTo(bad);
+            assertThat(String.valueOf(entry.get("lastError"))).contains("RecordTooLarge");
+        });
+        assertThat(outboxEndpoint.decide("shelters", bad, "drop").get("outcome")).isEqualTo("dropped-first-and-retrying");
+        assertThat(pendingIn("shelters", bad)).isZero();
+        assertThat(mongo.getCollection("shelters").find(new org.bson.Document("_id", bad)).first().get("outboxParked")).isNull();
     }
 
     @Test

@@ -265,7 +265,7 @@ public class OutboxRelay implements SmartLifecycle {
                 } catch (Exception e) {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     failures[owner] = new IllegalStateException("Kafka did not acknowledge " + one.entry().type() + " "
-                            + one.entry().eventId() + ": " + cause, cause);
+                            + one.entry().eventId() + ": " + describe(cause), cause);
                     stopped[owner] = true;
                     continue;
                 }
@@ -297,6 +297,16 @@ public class OutboxRelay implements SmartLifecycle {
             throw first;
         }
         return published;
+    }
+
+    /** The failure and its causes, so an operator sees the broker's reason (e.g. RecordTooLargeException). */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && text.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(text.length() == 0 ? "" : "; caused by ").append(t.getClass().getSimpleName())
+                    .append(t.getMessage() == null ? "" : ": " + t.getMessage());
+        }
+        return text.toString();
     }
 
     private static boolean retriable(Throwable failure) {
