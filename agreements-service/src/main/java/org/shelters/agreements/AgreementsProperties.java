@@ -1,21 +1,21 @@
 package org.shelters.agreements;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Tunables of this service, under {@code agreements.*}.
+ * Tunables of this service, under {@code agreements.*}. "Today" is not one of them: it is the
+ * platform's {@code ProgrammeCalendar} ({@code platform.time-zone}), the same in every service.
  *
- * @param timeZone the programme's calendar: "today" (future-date checks, expiry) is taken here
- * @param expiry   the time-driven expiry of agreements whose period ended
+ * @param expiry  the time-driven expiry of agreements whose period ended
+ * @param metrics the domain metrics
  */
 @ConfigurationProperties("agreements")
-public record AgreementsProperties(ZoneId timeZone, Expiry expiry) {
+public record AgreementsProperties(Expiry expiry, Metrics metrics) {
 
     public AgreementsProperties {
-        timeZone = timeZone == null ? ZoneId.of("America/Mexico_City") : timeZone;
         expiry = expiry == null ? new Expiry(null, null, true) : expiry;
+        metrics = metrics == null ? new Metrics(null) : metrics;
     }
 
     /**
@@ -27,6 +27,16 @@ public record AgreementsProperties(ZoneId timeZone, Expiry expiry) {
             checkInterval = checkInterval == null ? Duration.ofHours(1) : checkInterval;
             initialDelay = initialDelay == null ? Duration.ofSeconds(5) : initialDelay;
             enabled = enabled == null ? Boolean.TRUE : enabled;
+        }
+    }
+
+    /**
+     * @param refreshInterval how often the {@code agreements{status}} gauge is recounted in the database
+     *                        (a scrape reads the last count, so scrapes never load Mongo)
+     */
+    public record Metrics(Duration refreshInterval) {
+        public Metrics {
+            refreshInterval = refreshInterval == null ? Duration.ofSeconds(10) : refreshInterval;
         }
     }
 }

@@ -8,9 +8,9 @@ import org.shelters.agreements.agreement.Commands.DraftAgreement;
 import org.shelters.agreements.agreement.Commands.GiveReason;
 import org.shelters.agreements.agreement.Commands.RecordTraining;
 import org.shelters.agreements.agreement.Commands.SignAgreement;
-import org.shelters.agreements.web.PageRequest;
-import org.shelters.agreements.web.PageResponse;
 import org.shelters.platform.outbox.Stored;
+import org.shelters.platform.query.Page;
+import org.shelters.platform.query.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,12 +44,12 @@ public class AgreementController {
 
     @GetMapping
     @Operation(summary = "List agreements by shelter, state (ISO 3166-2:MX of the shelter), status or programme")
-    public PageResponse<AgreementView> list(@RequestParam(required = false) String shelterId,
-                                            @RequestParam(required = false) String state,
-                                            @RequestParam(required = false) AgreementStatus status,
-                                            @RequestParam(required = false) String programmeCode,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "20") int size) {
+    public Page<AgreementView> list(@RequestParam(required = false) String shelterId,
+                                    @RequestParam(required = false) String state,
+                                    @RequestParam(required = false) AgreementStatus status,
+                                    @RequestParam(required = false) String programmeCode,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "20") int size) {
         return agreements.list(shelterId, state, status, programmeCode, PageRequest.of(page, size));
     }
 
@@ -64,7 +64,7 @@ public class AgreementController {
             + "shelter, and no other signed agreement for the same shelter, programme and phase. Publishes AgreementSigned")
     public ResponseEntity<AgreementView> sign(@PathVariable String agreementId, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestBody(required = false) SignAgreement command) {
-        return view(agreements.sign(agreementId, ifMatch, command == null ? null : command.signedOn()), HttpStatus.OK);
+        return view(agreements.sign(agreementId, ifMatch, command == null ? SignAgreement.TODAY : command), HttpStatus.OK);
     }
 
     @PostMapping("/{agreementId}/amend")

@@ -3,6 +3,7 @@ package org.shelters.agreements.agreement;
 import java.time.LocalDate;
 import java.util.List;
 import org.shelters.agreements.AgreementsProperties;
+import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.platform.outbox.ConcurrentUpdateException;
 import org.shelters.platform.outbox.Stored;
 import org.slf4j.Logger;
@@ -25,10 +26,15 @@ public class AgreementExpiry implements SchedulingConfigurer {
     private static final int BATCH = 100;
 
     private final AgreementService agreements;
+    private final AgreementRepository repository;
+    private final ProgrammeCalendar calendar;
     private final AgreementsProperties properties;
 
-    public AgreementExpiry(AgreementService agreements, AgreementsProperties properties) {
+    public AgreementExpiry(AgreementService agreements, AgreementRepository repository, ProgrammeCalendar calendar,
+                           AgreementsProperties properties) {
         this.agreements = agreements;
+        this.repository = repository;
+        this.calendar = calendar;
         this.properties = properties;
     }
 
@@ -42,7 +48,7 @@ public class AgreementExpiry implements SchedulingConfigurer {
 
     private void runSafely() {
         try {
-            int expired = expireEnded(agreements.today());
+            int expired = expireEnded(calendar.today());
             if (expired > 0) {
                 log.info("expired {} agreement(s) whose period ended", expired);
             }
@@ -55,7 +61,7 @@ public class AgreementExpiry implements SchedulingConfigurer {
     public int expireEnded(LocalDate today) {
         int expired = 0;
         while (true) {
-            List<Stored<Agreement>> ended = agreements.endedBefore(today, BATCH);
+            List<Stored<Agreement>> ended = repository.endedBefore(today, BATCH);
             int before = expired;
             for (Stored<Agreement> agreement : ended) {
                 try {

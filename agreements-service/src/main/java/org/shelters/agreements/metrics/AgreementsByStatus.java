@@ -1,18 +1,16 @@
 package org.shelters.agreements.metrics;
 
-import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.shelters.agreements.agreement.AgreementService;
+import org.shelters.agreements.AgreementsProperties;
+import org.shelters.agreements.agreement.AgreementRepository;
 import org.shelters.agreements.agreement.AgreementStatus;
-import org.shelters.platform.outbox.AggregateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code agreements{status}} gauge: agreements in this service's collection per status,
- * counted in Mongo (indexed on {@code state.status}) every {@code agreements.metrics.refresh-interval}
+ * counted in Mongo (indexed on the status) every {@code agreements.metrics.refresh-interval}
  * (10 s) rather than on every scrape; a scrape reads the cached figures. If Mongo cannot be reached
  * the last figures stay (readiness reports the outage).
  */
@@ -29,14 +27,13 @@ public class AgreementsByStatus implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AgreementsByStatus.class);
 
-    private final AggregateStore store;
+    private final AgreementRepository agreements;
     private final Duration interval;
     private final Map<AgreementStatus, AtomicLong> counts = new EnumMap<>(AgreementStatus.class);
 
-    public AgreementsByStatus(AggregateStore store, MeterRegistry registry,
-                              @Value("${agreements.metrics.refresh-interval:10s}") Duration interval) {
-        this.store = store;
-        this.interval = interval;
+    public AgreementsByStatus(AgreementRepository agreements, MeterRegistry registry, AgreementsProperties properties) {
+        this.agreements = agreements;
+        this.interval = properties.metrics().refreshInterval();
         for (AgreementStatus status : AgreementStatus.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(status, count);
@@ -55,7 +52,7 @@ public class AgreementsByStatus implements SchedulingConfigurer {
     /** Counts the agreements per status now (the scheduled task calls this). */
     public void refresh() {
         for (AgreementStatus status : AgreementStatus.values()) {
-            counts.get(status).set(store.count(AgreementService.COLLECTION, Filters.eq("state.status", status.name())));
+            counts.get(status).set(agreements.countWithStatus(status));
         }
     }
 

@@ -1,7 +1,8 @@
 package org.shelters.agreements.shelter;
 
 import java.time.LocalDate;
-import org.shelters.agreements.Validator;
+import org.shelters.agreements.InputChecks;
+import org.shelters.platform.domain.Violations;
 
 /**
  * One shelter's aggregate counts for one day: never anything about a person. Women, men, girls
@@ -19,9 +20,10 @@ public record ArrivalsReport(
         Integer reportedKidnapOrTraffickingVictims,
         Integer overnightOccupancy) {
 
+    /** @throws org.shelters.platform.domain.Refusal INVALID naming every field at fault */
     void validate(LocalDate today) {
-        Validator v = new Validator();
-        if (v.notNull(date, "date")) {
+        Violations v = new Violations();
+        if (InputChecks.date(v, date, "date")) {
             v.require(!date.isAfter(today), "date", "must not be in the future (today is " + today + ")");
         }
         boolean total = v.nonNegative(arrivals, "arrivals");
@@ -66,6 +68,6 @@ public record ArrivalsReport(
                         "must not exceed arrivals");
             }
         }
-        v.throwIfInvalid();
+        v.throwIfAny();
     }
 }

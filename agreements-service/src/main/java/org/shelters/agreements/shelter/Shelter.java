@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.shelters.agreements.Decision;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
 import org.shelters.events.shelters.ShelterServiceOffered;
+import org.shelters.platform.domain.Decision;
 
 /**
  * A shelter of the registry: its profile, and for each reported date the revision of the latest
@@ -49,7 +49,7 @@ public record Shelter(
         Shelter updated = new Shelter(shelterId, profile.name().trim(), profile.state(), profile.municipality().trim(),
                 profile.corridor(), profile.capacity(), profile.servicesOrEmpty(), demo, arrivalRevisions);
         if (updated.equals(this)) {
-            return new Decision<>(this, List.of());
+            return Decision.unchanged(this);
         }
         return Decision.of(updated, new ShelterProfileUpdated(shelterId, updated.name, updated.state, updated.municipality,
                 updated.corridor, updated.capacity, updated.services));

@@ -3,10 +3,10 @@ package org.shelters.agreements.shelter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import org.shelters.agreements.web.PageRequest;
-import org.shelters.agreements.web.PageResponse;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.platform.outbox.Stored;
+import org.shelters.platform.query.Page;
+import org.shelters.platform.query.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,10 +41,10 @@ public class ShelterController {
 
     @GetMapping
     @Operation(summary = "List shelters, optionally by state (ISO 3166-2:MX) and corridor")
-    public PageResponse<ShelterView> list(@RequestParam(required = false) String state,
-                                          @RequestParam(required = false) Corridor corridor,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "20") int size) {
+    public Page<ShelterView> list(@RequestParam(required = false) String state,
+                                  @RequestParam(required = false) Corridor corridor,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "20") int size) {
         return shelters.list(state, corridor, PageRequest.of(page, size));
     }
 

@@ -1,10 +1,10 @@
 package org.shelters.agreements.shelter;
 
 import java.util.List;
-import org.shelters.events.shelters.MexicanStates;
-import org.shelters.agreements.Validator;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.MexicanStates;
 import org.shelters.events.shelters.ShelterServiceOffered;
+import org.shelters.platform.domain.Violations;
 
 /**
  * What a programme officer says about a shelter, on registration and on every profile update
@@ -19,8 +19,9 @@ public record ShelterProfile(
         List<ShelterServiceOffered> services,
         Boolean demo) {
 
+    /** @throws org.shelters.platform.domain.Refusal INVALID naming every field at fault */
     void validate() {
-        Validator v = new Validator();
+        Violations v = new Violations();
         if (v.notBlank(name, "name")) {
             v.require(name.length() <= 200, "name", "must be at most 200 characters");
         }
@@ -37,7 +38,7 @@ public record ShelterProfile(
                 v.require(services.get(i) != null, "services[" + i + "]", "must be a known service");
             }
         }
-        v.throwIfInvalid();
+        v.throwIfAny();
     }
 
     List<ShelterServiceOffered> servicesOrEmpty() {

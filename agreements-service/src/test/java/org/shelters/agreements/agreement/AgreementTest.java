@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
-import org.shelters.agreements.Decision;
-import org.shelters.agreements.IllegalTransitionException;
-import org.shelters.agreements.InvalidCommandException;
-import org.shelters.agreements.RuleViolationException;
-import org.shelters.agreements.Violation;
 import org.shelters.agreements.agreement.Commands.AmendAgreement;
 import org.shelters.agreements.agreement.Commands.DraftAgreement;
 import org.shelters.agreements.agreement.Commands.RecordTraining;
+import org.shelters.agreements.agreement.Commands.SignAgreement;
 import org.shelters.events.agreements.AgreementAmended;
 import org.shelters.events.agreements.AgreementDrafted;
 import org.shelters.events.agreements.AgreementExpired;
@@ -28,6 +25,9 @@ import org.shelters.events.agreements.PlannedTraining;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.events.agreements.TrainingTopic;
+import org.shelters.platform.domain.Decision;
+import org.shelters.platform.domain.FieldError;
+import org.shelters.platform.domain.Refusal;
 
 class AgreementTest {
 
@@ -49,16 +49,29 @@ class AgreementTest {
     }
 
     static Agreement signed() {
-        return drafted().sign(null, TODAY).state();
+        return drafted().sign(SignAgreement.TODAY, TODAY).state();
     }
 
     private static List<String> fieldsAtFault(Runnable command) {
         try {
             command.run();
-        } catch (InvalidCommandException e) {
-            return e.violations().stream().map(Violation::field).toList();
+        } catch (Refusal e) {
+            assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
+            return e.errors().stream().map(FieldError::field).toList();
         }
         throw new AssertionError("expected the command to be refused");
+    }
+
+    /** The refusal an illegal transition gets: 409 {@code illegal-transition}. */
+    private static Condition<Throwable> illegalTransition() {
+        return new Condition<>(e -> e instanceof Refusal r && r.kind() == Refusal.Kind.CONFLICT
+                && r.type().equals("illegal-transition"), "an illegal-transition refusal");
+    }
+
+    /** The refusal a programme rule gets: 422 with its stable type. */
+    private static Condition<Throwable> ruleRefusal(String type) {
+        return new Condition<>(e -> e instanceof Refusal r && r.kind() == Refusal.Kind.RULE && r.type().equals(type),
+                "a " + type + " refusal");
     }
 
     @Test
@@ -95,9 +108,31 @@ class AgreementTest {
         assertThat(fieldsAtFault(() -> Agreement.draft("a-1", command, "MX-OAX", TODAY))).containsExactly("budget.currency");
     }
 
+    /** Input the JSON parser accepts but neither the store (Decimal128) nor the event schemas (yyyy-MM-dd) can carry. */
+    @Test
+    void datesAndNumbersBeyondWhatTheStoreAndTheEventsCarryAreRefusedNamingTheField() {
+        DraftAgreement command = new DraftAgreement("shelter-1", "PRM-MX-2026", "PRM", "2", 2026,
+                new Period(LocalDate.of(-5, 1, 1), LocalDate.of(10_000, 1, 1)), new Money(new BigDecimal("1E-7000"), "USD"),
+                List.of(new CommitmentLine(null, SupplyCategory.MEDICINES, "X", null,
+                        new BigDecimal("1.00000000000000000000000000000000001"), "box"),
+                        new CommitmentLine(null, SupplyCategory.MEDICINES, "Y", null, new BigDecimal("1E+7000"), "box")),
+                List.of(), List.of());
+        assertThat(fieldsAtFault(() -> Agreement.draft("a-1", command, "MX-OAX", TODAY))).containsExactlyInAnyOrder(
+                "period.start", "period.end", "budget.amount", "commitments[0].quantity", "commitments[1].quantity");
+
+        assertThat(fieldsAtFault(() -> drafted().sign(new SignAgreement(LocalDate.of(-1, 1, 1)), TODAY)))
+                .containsExactly("signedOn");
+        assertThat(fieldsAtFault(() -> signed().recordTraining(
+                new RecordTraining(TrainingTopic.MIGRANT_RIGHTS, LocalDate.MIN, 1, 1), TODAY))).containsExactly("date");
+        // trailing zeros beyond 34 digits are exact, so they are fine
+        DraftAgreement zeros = draftCommand(YEAR, List.of(new CommitmentLine(null, SupplyCategory.MEDICINES, "X", null,
+                new BigDecimal("2.0000000000000000000000000000000000000000"), "box")), List.of());
+        assertThat(Agreement.draft("a-1", zeros, "MX-OAX", TODAY).state().terms().commitments()).hasSize(1);
+    }
+
     @Test
     void signingPublishesTheFullTerms() {
-        Decision<Agreement> decision = drafted().sign(null, TODAY);
+        Decision<Agreement> decision = drafted().sign(SignAgreement.TODAY, TODAY);
 
         assertThat(decision.state().status()).isEqualTo(AgreementStatus.SIGNED);
         AgreementSigned signed = (AgreementSigned) decision.events().get(0);
@@ -109,12 +144,12 @@ class AgreementTest {
     @Test
     void signingWithoutCommitmentsOrTrainingsIsRejected() {
         Agreement empty = Agreement.draft("a-1", draftCommand(YEAR, List.of(), List.of()), "MX-OAX", TODAY).state();
-        assertThatThrownBy(() -> empty.sign(null, TODAY)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> empty.sign(SignAgreement.TODAY, TODAY)).is(ruleRefusal("nothing-committed"))
                 .hasMessageContaining("at least one commitment line or planned training");
 
         Agreement trainingsOnly = Agreement.draft("a-2", draftCommand(YEAR, List.of(),
                 List.of(new PlannedTraining(TrainingTopic.HUMAN_TRAFFICKING, 10))), "MX-OAX", TODAY).state();
-        assertThat(trainingsOnly.sign(null, TODAY).state().status()).isEqualTo(AgreementStatus.SIGNED);
+        assertThat(trainingsOnly.sign(SignAgreement.TODAY, TODAY).state().status()).isEqualTo(AgreementStatus.SIGNED);
     }
 
     @Test
@@ -122,26 +157,26 @@ class AgreementTest {
         Period past = new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
         Agreement old = Agreement.draft("a-1", draftCommand(past, List.of(line(SupplyCategory.MEDICINES, "X", 1)), List.of()),
                 "MX-OAX", TODAY).state();
-        assertThatThrownBy(() -> old.sign(null, TODAY)).isInstanceOf(RuleViolationException.class)
-                .satisfies(e -> assertThat(((RuleViolationException) e).field()).isEqualTo("period.end"));
+        assertThatThrownBy(() -> old.sign(SignAgreement.TODAY, TODAY)).is(ruleRefusal("period-ended"))
+                .satisfies(e -> assertThat(((Refusal) e).errors()).extracting(FieldError::field).containsExactly("period.end"));
     }
 
     @Test
     void illegalTransitionsAreRefusedWithTheCurrentStatusInTheReason() {
         Agreement draft = drafted();
-        assertThatThrownBy(() -> draft.suspend("x")).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("DRAFT");
-        assertThatThrownBy(draft::resume).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> draft.terminate("x", TODAY)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> draft.complete(TODAY)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.suspend("x")).is(illegalTransition()).hasMessageContaining("DRAFT");
+        assertThatThrownBy(draft::resume).is(illegalTransition());
+        assertThatThrownBy(() -> draft.terminate("x", TODAY)).is(illegalTransition());
+        assertThatThrownBy(() -> draft.complete(TODAY)).is(illegalTransition());
         Agreement signed = signed();
-        assertThatThrownBy(() -> signed.sign(null, TODAY)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> signed.sign(SignAgreement.TODAY, TODAY)).is(illegalTransition())
                 .hasMessageContaining("only a DRAFT agreement can be signed; this one is SIGNED");
-        assertThatThrownBy(signed::resume).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(signed::resume).is(illegalTransition());
         Agreement terminated = signed.terminate("shelter closed", TODAY).state();
-        assertThatThrownBy(() -> terminated.complete(TODAY)).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> terminated.complete(TODAY)).is(illegalTransition())
                 .hasMessageContaining("TERMINATED");
         assertThatThrownBy(() -> terminated.amend(new AmendAgreement("r", null, new Money(BigDecimal.ONE, "USD"), null, null, null), TODAY))
-                .isInstanceOf(IllegalTransitionException.class);
+                .is(illegalTransition());
     }
 
     @Test
@@ -150,7 +185,7 @@ class AgreementTest {
         assertThat(suspended.status()).isEqualTo(AgreementStatus.SUSPENDED);
         assertThat(suspended.statusReason()).isEqualTo("audit pending");
         assertThatThrownBy(() -> suspended.recordTraining(new RecordTraining(TrainingTopic.MIGRANT_RIGHTS, TODAY, 1, 1), TODAY))
-                .isInstanceOf(IllegalTransitionException.class);
+                .is(illegalTransition());
         Agreement resumed = suspended.resume().state();
         assertThat(resumed.status()).isEqualTo(AgreementStatus.SIGNED);
         assertThat(resumed.terminate("x", TODAY).state().status()).isEqualTo(AgreementStatus.TERMINATED);
@@ -207,7 +242,7 @@ class AgreementTest {
     void anAmendmentThatChangesNothingOrEndsThePeriodInThePastIsRefused() {
         Agreement signed = signed();
         assertThatThrownBy(() -> signed.amend(new AmendAgreement("same", YEAR, null, null, null, null), TODAY))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("changes neither");
+                .is(ruleRefusal("amendment-changes-nothing")).hasMessageContaining("changes neither");
         assertThat(fieldsAtFault(() -> signed.amend(new AmendAgreement("shorten", new Period(YEAR.start(), TODAY.minusDays(1)),
                 null, null, null, null), TODAY))).containsExactly("period.end");
         assertThat(fieldsAtFault(() -> signed.amend(new AmendAgreement(null, null, new Money(BigDecimal.ONE, "USD"), null, null, null), TODAY)))
@@ -219,14 +254,14 @@ class AgreementTest {
         Agreement signed = signed();
         LocalDate lastDay = YEAR.end();
         assertThat(signed.hasEnded(lastDay)).isFalse();
-        assertThatThrownBy(() -> signed.expire(lastDay)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> signed.expire(lastDay)).is(illegalTransition());
 
         Decision<Agreement> expired = signed.expire(lastDay.plusDays(1));
         assertThat(expired.events()).singleElement().isInstanceOfSatisfying(AgreementExpired.class,
                 e -> assertThat(e.periodEnd()).isEqualTo(lastDay));
         assertThat(expired.state().status()).isEqualTo(AgreementStatus.EXPIRED);
         assertThat(expired.state().hasEnded(lastDay.plusDays(2))).isFalse();
-        assertThatThrownBy(() -> expired.state().expire(lastDay.plusDays(2))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> expired.state().expire(lastDay.plusDays(2))).is(illegalTransition());
 
         Agreement suspended = signed().suspend("x").state();
         assertThat(suspended.hasEnded(lastDay.plusDays(1))).isTrue();
@@ -244,7 +279,7 @@ class AgreementTest {
         assertThat(event.participantsMen()).isEqualTo(4);
         assertThat(decision.state().trainingsDelivered()).hasSize(1);
         assertThatThrownBy(() -> drafted().recordTraining(new RecordTraining(TrainingTopic.MIGRANT_RIGHTS, TODAY, 1, 1), TODAY))
-                .isInstanceOf(IllegalTransitionException.class);
+                .is(illegalTransition());
     }
 
     @Test

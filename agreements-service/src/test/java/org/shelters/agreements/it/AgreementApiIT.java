@@ -168,6 +168,19 @@ class AgreementApiIT extends IntegrationTest {
     }
 
     @Test
+    void valuesTheStoreOrTheEventsCannotCarryAreA400NamingTheFieldNotA500() {
+        Map<String, Object> bad = new HashMap<>(Fixtures.draft(register("Albergue Demo Mexicali", "MX-BCN", "NORTHERN_BORDER", 60), "2"));
+        bad.put("period", Map.of("start", "-0001-01-01", "end", "+10000-01-01"));
+        bad.put("budget", Map.of("amount", new java.math.BigDecimal("1E-7000"), "currency", "USD"));
+
+        Http.Response response = http().post("/api/agreements", bad);
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:shelters:problem:invalid-request");
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("period.start", "period.end", "budget.amount");
+    }
+
+    @Test
     void unknownAgreementsAreNotFound() {
         String unknown = UUID.randomUUID().toString();
         assertThat(http().get("/api/agreements/" + unknown).status()).isEqualTo(404);

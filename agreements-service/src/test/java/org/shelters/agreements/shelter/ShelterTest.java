@@ -1,20 +1,19 @@
 package org.shelters.agreements.shelter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.shelters.events.shelters.MexicanStates;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.shelters.agreements.Decision;
-import org.shelters.agreements.InvalidCommandException;
-import org.shelters.agreements.Violation;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.MexicanStates;
 import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
 import org.shelters.events.shelters.ShelterServiceOffered;
+import org.shelters.platform.domain.Decision;
+import org.shelters.platform.domain.FieldError;
+import org.shelters.platform.domain.Refusal;
 
 class ShelterTest {
 
@@ -32,8 +31,9 @@ class ShelterTest {
     private static List<String> fieldsAtFault(Runnable command) {
         try {
             command.run();
-        } catch (InvalidCommandException e) {
-            return e.violations().stream().map(Violation::field).toList();
+        } catch (Refusal e) {
+            assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
+            return e.errors().stream().map(FieldError::field).toList();
         }
         throw new AssertionError("expected the command to be refused");
     }
@@ -108,6 +108,13 @@ class ShelterTest {
     void aReportForAFutureDateIsRefused() {
         Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
         assertThat(fieldsAtFault(() -> shelter.reportArrivals(report(TODAY.plusDays(1), 10, 3, 3, 2, 2), TODAY)))
+                .containsExactly("date");
+    }
+
+    @Test
+    void aReportForADateTheEventsCannotStateIsRefused() {
+        Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
+        assertThat(fieldsAtFault(() -> shelter.reportArrivals(report(LocalDate.of(-1, 12, 31), 10, 3, 3, 2, 2), TODAY)))
                 .containsExactly("date");
     }
 
