@@ -6,35 +6,27 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The replicas as plain documents in {@code agreement_replicas} (not aggregates: they publish no
- * events). Besides the replica fields each document has {@code planningGuard}, a counter that a
- * plan command moves on with a compare-and-set so that two plans for one agreement cannot both
- * spend the same outstanding quantity.
+ * The replicas as plain documents in {@code agreement_replicas}: not aggregates, because they
+ * publish no events, so they need neither the outbox nor a version; the envelope {@code sequence}
+ * they store is their write guard instead. The only place that knows their document shape.
  */
 @Repository
 public class AgreementReplicas {
 
     public static final String COLLECTION = "agreement_replicas";
-
-    /** A replica as read, with the planning guard value seen and since when an odd guard is held. */
-    public record Read(AgreementReplica replica, long planningGuard, Instant planningSince) {
-    }
-
-    /** How long a plan may hold the guard before another plan may take it over (the holder died). */
-    static final Duration PLANNING_LEASE = Duration.ofSeconds(30);
+    private static final String ID = "_id";
+    private static final String SEQUENCE = "sequence";
+    private static final String UPDATED_AT = "updatedAt";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -44,87 +36,47 @@ public class AgreementReplicas {
         this.clock = clock;
     }
 
-    public Optional<Read> find(String agreementId) {
-        Document document = collection().find(Filters.eq("_id", agreementId)).first();
-        if (document == null) {
-            return Optional.empty();
-        }
-        AgreementReplica replica = mongo.getConverter().read(AgreementReplica.class, document);
-        Object guard = document.get("planningGuard");
-        Date since = document.getDate("planningSince");
-        return Optional.of(new Read(replica, guard instanceof Number n ? n.longValue() : 0L,
-                since == null ? null : since.toInstant()));
+    public Optional<AgreementReplica> find(String agreementId) {
+        Document document = collection().find(Filters.eq(ID, agreementId)).first();
+        return Optional.ofNullable(document).map(d -> mongo.getConverter().read(AgreementReplica.class, d));
     }
 
     /**
      * Stores {@code next} provided the stored replica is still at {@code previousSequence} (0: none
      * yet), so a concurrent writer cannot be overwritten silently.
      *
-     * @throws IllegalStateException when the replica moved on meanwhile (the consumer retries)
+     * @throws IllegalStateException when the replica moved on meanwhile (the consumer retries the event)
      */
     public void save(AgreementReplica next, long previousSequence) {
         Document fields = new Document();
         mongo.getConverter().write(next, fields);
         fields.remove("_class");
-        fields.remove("_id");
+        fields.remove(ID);
+        fields.append(UPDATED_AT, Date.from(clock.instant()));
+        if (previousSequence == 0) {
+            insert(next.agreementId(), fields);
+            return;
+        }
         List<Bson> sets = new ArrayList<>();
         fields.forEach((key, value) -> sets.add(Updates.set(key, value)));
-        sets.add(Updates.set("updatedAt", Date.from(clock.instant())));
-        if (previousSequence == 0) {
-            Document existing = collection().find(Filters.eq("_id", next.agreementId())).first();
-            if (existing == null) {
-                Document document = new Document("_id", next.agreementId()).append("planningGuard", 0L);
-                fields.forEach(document::append);
-                document.append("updatedAt", Date.from(clock.instant()));
-                try {
-                    collection().insertOne(document);
-                    return;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    throw new IllegalStateException("replica " + next.agreementId() + " was created concurrently");
-                }
-            }
-        }
-        long matched = collection().updateOne(Filters.and(Filters.eq("_id", next.agreementId()),
-                Filters.eq("sequence", previousSequence)), Updates.combine(sets)).getMatchedCount();
+        long matched = collection().updateOne(Filters.and(Filters.eq(ID, next.agreementId()),
+                Filters.eq(SEQUENCE, previousSequence)), Updates.combine(sets)).getMatchedCount();
         if (matched == 0) {
             throw new IllegalStateException("replica " + next.agreementId() + " moved on from sequence " + previousSequence);
         }
     }
 
-    /**
-     * Claims the right to plan against this agreement with a compare-and-set on the planning guard:
-     * an even guard (nobody planning) becomes odd; an odd guard means another plan is between its
-     * check and its write, so this one is refused, unless that plan's lease expired (it died), in
-     * which case it is taken over. The plan must {@link #releasePlanning release} the guard once its
-     * shipment is stored, so that a plan which reads the agreement while another is in flight cannot
-     * miss the other's shipment when it computes the outstanding quantities.
-     *
-     * @return the guard value claimed, empty when another plan holds or moved the guard
-     */
-    public OptionalLong claimPlanning(String agreementId, Read seen) {
-        long guard = seen.planningGuard();
-        Instant now = clock.instant();
-        long next;
-        if (guard % 2 == 0) {
-            next = guard + 1;
-        } else if (seen.planningSince() == null || seen.planningSince().plus(PLANNING_LEASE).isBefore(now)) {
-            next = guard + 2;
-        } else {
-            return OptionalLong.empty();
+    private void insert(String agreementId, Document fields) {
+        Document document = new Document(ID, agreementId);
+        fields.forEach(document::append);
+        try {
+            collection().insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            throw new IllegalStateException("replica " + agreementId + " was created concurrently");
         }
-        boolean claimed = collection().updateOne(Filters.and(Filters.eq("_id", agreementId), Filters.eq("planningGuard", guard)),
-                Updates.combine(Updates.set("planningGuard", next), Updates.set("planningSince", Date.from(now))))
-                .getModifiedCount() == 1;
-        return claimed ? OptionalLong.of(next) : OptionalLong.empty();
-    }
-
-    /** Gives the guard back (even again) after the plan stored its shipment or failed; a no-op if it was taken over. */
-    public void releasePlanning(String agreementId, long claimed) {
-        collection().updateOne(Filters.and(Filters.eq("_id", agreementId), Filters.eq("planningGuard", claimed)),
-                Updates.set("planningGuard", claimed + 1));
     }
 
     private MongoCollection<Document> collection() {

@@ -1,16 +1,23 @@
 package org.shelters.logistics.intake;
 
-import java.util.Set;
 import org.shelters.events.EventEnvelope;
-import org.shelters.events.EventPayload;
+import org.shelters.events.EventSwitch;
 import org.shelters.events.Topic;
 import org.shelters.events.Topics;
+import org.shelters.events.agreements.AgreementAmended;
+import org.shelters.events.agreements.AgreementCompleted;
+import org.shelters.events.agreements.AgreementDrafted;
 import org.shelters.events.agreements.AgreementEvent;
+import org.shelters.events.agreements.AgreementExpired;
+import org.shelters.events.agreements.AgreementResumed;
+import org.shelters.events.agreements.AgreementSigned;
 import org.shelters.events.agreements.AgreementSuspended;
 import org.shelters.events.agreements.AgreementTerminated;
+import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementReplicas;
 import org.shelters.logistics.shipment.ShipmentCommands;
+import org.shelters.platform.consumer.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,9 +39,21 @@ import org.springframework.stereotype.Component;
  * idempotent, so nothing is cancelled twice.
  */
 @Component
-public class AgreementEventsHandler implements org.shelters.platform.consumer.EventHandler {
+public class AgreementEventsHandler implements EventHandler<AgreementEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AgreementEventsHandler.class);
+
+    /**
+     * Which agreement events stop shipments, and why. Expiry and completion do not: nothing
+     * planned is left to cancel once an agreement ran its course, and the replica already
+     * refuses new plans. Every other event only updates the replica.
+     */
+    private static final EventSwitch<AgreementEvent, Stop> REACTIONS = EventSwitch.over(AgreementEvent.class, Stop.class)
+            .on(AgreementSuspended.class, (stop, suspended) -> stop.because("agreement suspended", suspended.reason()))
+            .on(AgreementTerminated.class, (stop, terminated) -> stop.because("agreement terminated", terminated.reason()))
+            .ignore(AgreementDrafted.class, AgreementSigned.class, AgreementAmended.class, AgreementResumed.class,
+                    AgreementExpired.class, AgreementCompleted.class, TrainingSessionDelivered.class)
+            .build();
 
     private final AgreementReplicas replicas;
     private final ShipmentCommands shipments;
@@ -45,20 +64,18 @@ public class AgreementEventsHandler implements org.shelters.platform.consumer.Ev
     }
 
     @Override
-    public Set<Topic<?>> topics() {
-        return Set.of(Topics.AGREEMENTS);
+    public Topic<AgreementEvent> topic() {
+        return Topics.AGREEMENTS;
     }
 
     @Override
-    public void handle(EventEnvelope<EventPayload> envelope) {
-        if (!(envelope.data() instanceof AgreementEvent event)) {
-            return;
-        }
-        AgreementReplica current = replicas.find(event.agreementId()).map(AgreementReplicas.Read::replica).orElse(null);
+    public void handle(EventEnvelope<AgreementEvent> envelope) {
+        AgreementEvent event = envelope.data();
+        AgreementReplica current = replicas.find(event.agreementId()).orElse(null);
         long applied = current == null ? 0 : current.sequence();
         if (envelope.sequence() <= applied) {
-            if (envelope.sequence() == applied && stops(event)) {
-                react(envelope, event);
+            if (envelope.sequence() == applied && REACTIONS.handles(event.getClass())) {
+                react(envelope);
             } else {
                 log.debug("{} {} of agreement {} has sequence {} <= {} already applied: ignored", envelope.type(),
                         envelope.id(), event.agreementId(), envelope.sequence(), applied);
@@ -70,23 +87,18 @@ public class AgreementEventsHandler implements org.shelters.platform.consumer.Ev
                     event.agreementId(), envelope.type(), envelope.sequence(), applied + 1);
         }
         replicas.save(AgreementReplica.apply(current, event, envelope.sequence()), applied);
-        if (stops(event)) {
-            react(envelope, event);
-        }
+        react(envelope);
     }
 
-    private static boolean stops(AgreementEvent event) {
-        return event instanceof AgreementSuspended || event instanceof AgreementTerminated;
+    private void react(EventEnvelope<AgreementEvent> envelope) {
+        REACTIONS.apply(new Stop(shipments, envelope), envelope.data());
     }
 
-    private void react(EventEnvelope<EventPayload> envelope, AgreementEvent event) {
-        String why;
-        if (event instanceof AgreementTerminated terminated) {
-            why = "agreement terminated" + (terminated.reason() == null ? "" : ": " + terminated.reason());
-        } else {
-            AgreementSuspended suspended = (AgreementSuspended) event;
-            why = "agreement suspended" + (suspended.reason() == null ? "" : ": " + suspended.reason());
+    /** What a stopping event sets off: its shipments are cancelled or flagged, caused by the event. */
+    private record Stop(ShipmentCommands shipments, EventEnvelope<AgreementEvent> cause) {
+
+        void because(String what, String reason) {
+            shipments.agreementStopped(cause.data().agreementId(), what + (reason == null ? "" : ": " + reason), cause);
         }
-        shipments.agreementStopped(event.agreementId(), why, envelope);
     }
 }

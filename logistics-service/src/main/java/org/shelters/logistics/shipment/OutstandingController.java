@@ -6,7 +6,7 @@ import java.util.List;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementReplicas;
 import org.shelters.logistics.agreement.AgreementStatus;
-import org.shelters.platform.web.ApiException;
+import org.shelters.platform.domain.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,20 +21,20 @@ public class OutstandingController {
     }
 
     private final AgreementReplicas agreements;
-    private final ShipmentCommands commands;
+    private final ShipmentRepository shipments;
 
-    public OutstandingController(AgreementReplicas agreements, ShipmentCommands commands) {
+    public OutstandingController(AgreementReplicas agreements, ShipmentRepository shipments) {
         this.agreements = agreements;
-        this.commands = commands;
+        this.shipments = shipments;
     }
 
     @GetMapping("/api/agreements/{agreementId}/outstanding")
     @Operation(summary = "Per commitment line: committed, accepted, in transit (planned + dispatched) and outstanding",
             description = "404 while logistics has not yet received any event of the agreement.")
     public AgreementOutstanding outstanding(@PathVariable String agreementId) {
-        AgreementReplica agreement = agreements.find(agreementId).map(AgreementReplicas.Read::replica)
-                .orElseThrow(() -> ApiException.notFound("agreement", agreementId));
-        OutstandingQuantities quantities = OutstandingQuantities.of(agreement, commands.shipmentsOf(agreementId));
+        AgreementReplica agreement = agreements.find(agreementId)
+                .orElseThrow(() -> Refusal.notFound("agreement", agreementId));
+        OutstandingQuantities quantities = OutstandingQuantities.of(agreement, shipments.ofAgreement(agreementId));
         return new AgreementOutstanding(agreementId, agreement.shelterId(), agreement.status(), agreement.sequence(),
                 quantities.lines());
     }

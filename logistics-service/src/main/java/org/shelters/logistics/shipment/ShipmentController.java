@@ -1,18 +1,13 @@
 package org.shelters.logistics.shipment;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import org.bson.conversions.Bson;
-import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.Stored;
-import org.shelters.platform.web.ApiException;
+import org.shelters.platform.query.Page;
+import org.shelters.platform.query.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -35,16 +30,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class ShipmentController {
 
     private final ShipmentCommands commands;
-    private final AggregateStore store;
+    private final ShipmentRepository shipments;
 
-    public ShipmentController(ShipmentCommands commands, AggregateStore store) {
+    public ShipmentController(ShipmentCommands commands, ShipmentRepository shipments) {
         this.commands = commands;
-        this.store = store;
+        this.shipments = shipments;
     }
 
     @PostMapping
     @Operation(summary = "Plan a shipment against the commitment lines of a signed agreement",
             description = "409 agreement-not-active when the agreement is unknown to logistics or not in force; "
+                    + "400 invalid-request naming every field at fault at once (e.g. lot and expiryDate of a MEDICINES line); "
                     + "422 wrong-shelter, exceeds-outstanding (unless overDelivery with a reason), expired-lot.")
     public ResponseEntity<ShipmentView> plan(@Valid @RequestBody ShipmentRequests.PlanShipment request) {
         Stored<Shipment> stored = commands.plan(request.toCommand());
@@ -81,51 +77,23 @@ public class ShipmentController {
 
     @GetMapping("/{shipmentId}")
     public ResponseEntity<ShipmentView> get(@PathVariable String shipmentId) {
-        return respond(store.get(ShipmentCommands.COLLECTION, shipmentId, Shipment.class));
+        return respond(shipments.get(shipmentId));
     }
 
     @GetMapping
     @Operation(summary = "List shipments, newest planned date first",
-            description = "followUp=true: dispatched shipments whose agreement was suspended or terminated in transit.")
-    public ShipmentView.Page list(@RequestParam(required = false) String agreementId,
-                                  @RequestParam(required = false) String shelterId,
-                                  @RequestParam(required = false) ShipmentStatus status,
-                                  @RequestParam(required = false) Boolean followUp,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFrom,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedTo,
-                                  @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw ApiException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiException.invalid("size", "must be between 1 and 200");
-        }
-        List<Bson> filters = new ArrayList<>();
-        if (agreementId != null) {
-            filters.add(Filters.eq("state.agreementId", agreementId));
-        }
-        if (shelterId != null) {
-            filters.add(Filters.eq("state.shelterId", shelterId));
-        }
-        if (status != null) {
-            filters.add(Filters.eq("state.status", status.name()));
-        }
-        if (followUp != null) {
-            filters.add(Filters.eq("state.followUp", followUp));
-        }
-        if (plannedFrom != null) {
-            filters.add(Filters.gte("state.plannedDate", plannedFrom));
-        }
-        if (plannedTo != null) {
-            filters.add(Filters.lte("state.plannedDate", plannedTo));
-        }
-        Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
-        List<ShipmentView> items = store.list(ShipmentCommands.COLLECTION, filter,
-                        Sorts.orderBy(Sorts.descending("state.plannedDate"), Sorts.ascending("_id")), page * size, size,
-                        Shipment.class)
-                .stream().map(ShipmentView::of).toList();
-        return new ShipmentView.Page(items, page, size, store.count(ShipmentCommands.COLLECTION, filter));
+            description = "followUp=true: dispatched shipments whose agreement was suspended or terminated in transit. "
+                    + "page from 0, size 1 to 500 (default 20).")
+    public Page<ShipmentView> list(@RequestParam(required = false) String agreementId,
+                                   @RequestParam(required = false) String shelterId,
+                                   @RequestParam(required = false) ShipmentStatus status,
+                                   @RequestParam(required = false) Boolean followUp,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFrom,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedTo,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        ShipmentFilter filter = new ShipmentFilter(agreementId, shelterId, status, followUp, plannedFrom, plannedTo);
+        return shipments.search(filter, PageRequest.of(page, size)).map(ShipmentView::of);
     }
 
     private static ResponseEntity<ShipmentView> respond(Stored<Shipment> stored) {

@@ -2,6 +2,7 @@ package org.shelters.logistics.shipment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.shelters.events.agreements.CommitmentLine;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.logistics.DeliveredLine;
 import org.shelters.events.logistics.RejectionReason;
@@ -24,6 +25,13 @@ public record ShipmentItem(
         BigDecimal quantityRejected,
         RejectionReason rejectionReason) {
 
+    /** Category, item code and unit always come from the commitment line, whatever the request said. */
+    static ShipmentItem planned(String lineId, CommitmentLine commitment, BigDecimal quantity, String lot,
+                                LocalDate expiryDate) {
+        return new ShipmentItem(lineId, commitment.lineId(), commitment.category(), commitment.itemCode(), quantity,
+                commitment.unit(), lot, expiryDate, null, null, null);
+    }
+
     ShipmentLine toEvent() {
         return new ShipmentLine(lineId, commitmentLineId, category, itemCode, quantity, unit, lot, expiryDate);
     }
@@ -33,6 +41,7 @@ public record ShipmentItem(
                 accepted, rejected, reason);
     }
 
+    /** Only for a line that passed {@link DeliveredLine#check}: the event's constructor refuses anything else. */
     DeliveredLine toDelivered() {
         return new DeliveredLine(lineId, commitmentLineId, category, itemCode, quantity, quantityAccepted,
                 quantityRejected, rejectionReason);

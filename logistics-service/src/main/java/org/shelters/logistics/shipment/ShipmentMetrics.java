@@ -1,6 +1,5 @@
 package org.shelters.logistics.shipment;
 
-import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.shelters.events.EventSwitch;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.logistics.DeliveredLine;
 import org.shelters.events.logistics.LogisticsEvent;
@@ -18,7 +18,7 @@ import org.shelters.events.logistics.ShipmentCancelled;
 import org.shelters.events.logistics.ShipmentPlanned;
 import org.shelters.events.logistics.SuppliesDelivered;
 import org.shelters.events.logistics.SuppliesDispatched;
-import org.shelters.platform.outbox.AggregateStore;
+import org.shelters.platform.domain.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
  * <p>Counters are incremented from the events of a command after its single-document write
  * succeeded ({@link #recorded}); every series is registered at 0 on start-up, because
  * {@code increase()} in the alert rules cannot see the first increment of a series that appears above 0.
+ * What each logistics event counts is {@link #COUNT}: a new logistics event type fails the class's
+ * loading (and so every test that starts the service) until it is counted or explicitly ignored.
  */
 @Component
 public class ShipmentMetrics implements SchedulingConfigurer {
@@ -45,15 +47,23 @@ public class ShipmentMetrics implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(ShipmentMetrics.class);
     static final String NO_REASON = "none";
 
-    private final AggregateStore store;
+    private static final EventSwitch<LogisticsEvent, ShipmentMetrics> COUNT =
+            EventSwitch.over(LogisticsEvent.class, ShipmentMetrics.class)
+                    .on(ShipmentPlanned.class, (metrics, planned) -> metrics.lifecycle("planned"))
+                    .on(SuppliesDispatched.class, (metrics, dispatched) -> metrics.lifecycle("dispatched"))
+                    .on(SuppliesDelivered.class, ShipmentMetrics::delivered)
+                    .on(ShipmentCancelled.class, (metrics, cancelled) -> metrics.lifecycle("cancelled"))
+                    .build();
+
+    private final ShipmentRepository repository;
     private final Duration interval;
     private final Map<String, Counter> shipments = new HashMap<>();
     private final Map<String, Counter> items = new HashMap<>();
     private final AtomicLong followUp = new AtomicLong();
 
-    public ShipmentMetrics(AggregateStore store, MeterRegistry registry,
+    public ShipmentMetrics(ShipmentRepository repository, MeterRegistry registry,
                            @Value("${logistics.metrics.refresh-interval:10s}") Duration interval) {
-        this.store = store;
+        this.repository = repository;
         this.interval = interval;
         for (String event : List.of("planned", "dispatched", "delivered", "cancelled")) {
             shipments.put(event, Counter.builder("shipments")
@@ -87,22 +97,20 @@ public class ShipmentMetrics implements SchedulingConfigurer {
     }
 
     /** Counts what a stored command changed, from the events written with it. */
-    public void recorded(List<? extends LogisticsEvent> events) {
-        for (LogisticsEvent event : events) {
-            if (event instanceof ShipmentPlanned) {
-                shipments.get("planned").increment();
-            } else if (event instanceof SuppliesDispatched) {
-                shipments.get("dispatched").increment();
-            } else if (event instanceof ShipmentCancelled) {
-                shipments.get("cancelled").increment();
-            } else if (event instanceof SuppliesDelivered delivered) {
-                shipments.get("delivered").increment();
-                delivered.lines().forEach(this::delivered);
-            }
-        }
+    public void recorded(Decision<Shipment> decision) {
+        decision.eventsOf(LogisticsEvent.class).forEach(event -> COUNT.apply(this, event));
     }
 
-    private void delivered(DeliveredLine line) {
+    private void lifecycle(String event) {
+        shipments.get(event).increment();
+    }
+
+    private void delivered(SuppliesDelivered delivered) {
+        lifecycle("delivered");
+        delivered.lines().forEach(this::deliveredLine);
+    }
+
+    private void deliveredLine(DeliveredLine line) {
         if (line.category() == null) {
             return;
         }
@@ -126,7 +134,7 @@ public class ShipmentMetrics implements SchedulingConfigurer {
 
     /** Counts the shipments flagged for follow-up now (the scheduled task calls this). */
     public void refresh() {
-        followUp.set(store.count(ShipmentCommands.COLLECTION, Filters.eq("state.followUp", true)));
+        followUp.set(repository.countFlaggedForFollowUp());
     }
 
     private void refreshSafely() {

@@ -33,7 +33,4 @@ public record ShipmentView(
                 s.receivedAt(), s.receivedByRole(), s.cancellationReason(), s.cancelledAutomatically(), s.followUp(),
                 s.followUpReason());
     }
-
-    public record Page(List<ShipmentView> items, int page, int size, long total) {
-    }
 }

@@ -16,6 +16,8 @@ import org.shelters.events.agreements.CommitmentLine;
 import org.shelters.events.agreements.Money;
 import org.shelters.events.agreements.Period;
 import org.shelters.events.agreements.SupplyCategory;
+import org.shelters.events.agreements.TrainingSessionDelivered;
+import org.shelters.events.agreements.TrainingTopic;
 
 class AgreementReplicaTest {
 
@@ -57,5 +59,29 @@ class AgreementReplicaTest {
                 new AgreementAmended("agr-1", "shelter-1", 1, "fewer kits", terms("60")), 2);
         assertThat(amended.commitment("C1").orElseThrow().quantity()).isEqualByComparingTo("60");
         assertThat(amended.status()).isEqualTo(AgreementStatus.SIGNED);
+    }
+
+    @Test
+    void aTrainingSessionChangesNothingButTheSequence() {
+        AgreementReplica signed = AgreementReplica.apply(null, signed(), 1);
+        AgreementReplica after = AgreementReplica.apply(signed, new TrainingSessionDelivered("agr-1", "shelter-1", "ts-1",
+                TrainingTopic.MIGRANT_RIGHTS, LocalDate.of(2026, 2, 1), 5, 4), 2);
+        assertThat(after.status()).isEqualTo(AgreementStatus.SIGNED);
+        assertThat(after.commitments()).isEqualTo(signed.commitments());
+        assertThat(after.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void anAmendmentSeenFirstMeansSignedButDoesNotResumeASuspendedAgreement() {
+        AgreementAmended amendment = new AgreementAmended("agr-1", "shelter-1", 1, "more kits", terms("150"));
+        AgreementReplica afterAGap = AgreementReplica.apply(null, amendment, 3);
+        assertThat(afterAGap.status()).isEqualTo(AgreementStatus.SIGNED);
+        assertThat(afterAGap.gaps()).isEqualTo(1);
+
+        AgreementReplica suspended = AgreementReplica.apply(AgreementReplica.apply(null, signed(), 1),
+                new AgreementSuspended("agr-1", "shelter-1", "audit"), 2);
+        AgreementReplica amendedWhileSuspended = AgreementReplica.apply(suspended, amendment, 3);
+        assertThat(amendedWhileSuspended.status()).isEqualTo(AgreementStatus.SUSPENDED);
+        assertThat(amendedWhileSuspended.commitment("C1").orElseThrow().quantity()).isEqualByComparingTo("150");
     }
 }

@@ -7,20 +7,28 @@ import static org.shelters.logistics.it.LogisticsHarness.line;
 import static org.shelters.logistics.it.LogisticsHarness.plan;
 import static org.shelters.logistics.it.LogisticsHarness.publish;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.agreements.AgreementResumed;
 import org.shelters.events.agreements.AgreementSuspended;
 import org.shelters.events.agreements.AgreementTerminated;
 import org.shelters.testsupport.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +37,9 @@ class AgreementReplicaIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     LogisticsHarness api;
     String agreementId;
@@ -101,6 +112,20 @@ class AgreementReplicaIT {
         assertThat(statuses).allMatch(s -> s == 201 || s == 409 || s == 422);
         JsonNode equipment = api.get("/api/agreements/" + agreementId + "/outstanding").body().get("lines").get(2);
         assertThat(equipment.get("inTransit").decimalValue()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aPlanningClaimHeldByAnotherPlanRefusesAndOneLeftByACrashedPlanIsTakenOverAfterItsLease() throws Exception {
+        api.signAndAwait(agreementId, shelterId);
+        MongoCollection<Document> claims = mongo.getCollection("planning_claims");
+        claims.insertOne(new Document("_id", agreementId).append("claimedAt", new Date()).append("holder", "in-flight"));
+        LogisticsHarness.Response refused = api.post("/api/shipments", plan(agreementId, shelterId, List.of(line("C-HYG", 1))));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("type").asString()).isEqualTo("urn:shelters:problem:version-conflict");
+
+        claims.updateOne(Filters.eq("_id", agreementId), Updates.set("claimedAt", Date.from(Instant.now().minusSeconds(60))));
+        assertThat(api.post("/api/shipments", plan(agreementId, shelterId, List.of(line("C-HYG", 1)))).status()).isEqualTo(201);
+        assertThat(claims.countDocuments(Filters.eq("_id", agreementId))).as("released after the plan").isZero();
     }
 
     @Test

@@ -251,7 +251,10 @@ class ShipmentFlowIT {
         LogisticsHarness.Response noLot = api.post("/api/shipments", plan(agreementId, shelterId,
                 List.of(line("C-HYG", 1), line("C-MED", 1))));
         assertThat(noLot.status()).isEqualTo(400);
-        assertThat(noLot.body().get("errors").get(0).get("field").asString()).isEqualTo("lines[1].lot");
+        assertThat(noLot.body().get("type").asString()).isEqualTo("urn:shelters:problem:invalid-request");
+        // every field at fault in one answer, not one per attempt
+        assertThat(noLot.body().get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactly("lines[1].lot", "lines[1].expiryDate");
 
         LogisticsHarness.Response expired = api.post("/api/shipments", plan(agreementId, shelterId, List.of(Map.of(
                 "commitmentLineId", "C-MED", "quantity", 1, "lot", "OLD", "expiryDate", LocalDate.now().minusDays(1).toString()))));
@@ -356,5 +359,8 @@ class ShipmentFlowIT {
                 + "&plannedTo=" + LocalDate.now().plusDays(2)).body();
         assertThat(window.get("total").asLong()).isEqualTo(1);
         assertThat(api.get("/api/shipments?status=LOST").status()).isEqualTo(400);
+        LogisticsHarness.Response tooBig = api.get("/api/shipments?size=501&page=-1");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.body().get("errors")).extracting(e -> e.get("field").asString()).containsExactly("page", "size");
     }
 }

@@ -12,6 +12,7 @@ import org.shelters.events.agreements.CommitmentLine;
 import org.shelters.events.logistics.RejectionReason;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementStatus;
+import org.shelters.platform.domain.Refusal;
 
 class OutstandingQuantitiesTest {
 
@@ -64,7 +65,7 @@ class OutstandingQuantitiesTest {
         LineBalance balance = OutstandingQuantities.of(reduced, shipments).line("C2").orElseThrow();
         assertThat(balance.outstanding()).isEqualByComparingTo("10");
 
-        ShipmentRefused refused = ShipmentTest.refusal(() -> Shipment.plan("s", ShipmentTest.plan(ShipmentTest.soap("11")),
+        Refusal refused = ShipmentTest.refusal(() -> Shipment.plan("s", ShipmentTest.plan(ShipmentTest.soap("11")),
                 reduced, OutstandingQuantities.of(reduced, shipments), TODAY));
         assertThat(refused.type()).isEqualTo("exceeds-outstanding");
 

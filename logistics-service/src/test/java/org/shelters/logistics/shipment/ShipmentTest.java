@@ -1,7 +1,6 @@
 package org.shelters.logistics.shipment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +16,9 @@ import org.shelters.events.logistics.SuppliesDelivered;
 import org.shelters.events.logistics.SuppliesDispatched;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementStatus;
+import org.shelters.platform.domain.Decision;
+import org.shelters.platform.domain.FieldError;
+import org.shelters.platform.domain.Refusal;
 
 class ShipmentTest {
 
@@ -44,7 +46,7 @@ class ShipmentTest {
         return new Shipment.PlanLine("C1", SupplyCategory.MEDICINES, "AMOX-500", new BigDecimal(quantity), "box", lot, expiry);
     }
 
-    static Shipment.Changed planned(Shipment.Plan plan, List<Shipment> others) {
+    static Decision<Shipment> planned(Shipment.Plan plan, List<Shipment> others) {
         AgreementReplica agreement = agreement(AgreementStatus.SIGNED);
         return Shipment.plan("shp-1", plan, agreement, OutstandingQuantities.of(agreement, others), TODAY);
     }
@@ -55,18 +57,28 @@ class ShipmentTest {
                 agreement(AgreementStatus.SIGNED), NOW, TODAY).state();
     }
 
-    static ShipmentRefused refusal(Runnable command) {
+    static Refusal refusal(Runnable command) {
         try {
             command.run();
-        } catch (ShipmentRefused refused) {
+        } catch (Refusal refused) {
             return refused;
         }
         throw new AssertionError("expected a refusal");
     }
 
+    /** The first field at fault (the only one for a rule or a single invalid field). */
+    static String field(Refusal refusal) {
+        assertThat(refusal.errors()).as(refusal.getMessage()).isNotEmpty();
+        return refusal.errors().get(0).field();
+    }
+
+    static List<String> fields(Refusal refusal) {
+        return refusal.errors().stream().map(FieldError::field).toList();
+    }
+
     @Test
     void planningUnderASignedAgreementTakesCategoryItemAndUnitFromTheCommitmentLine() {
-        Shipment.Changed changed = planned(plan(soap("100")), List.of());
+        Decision<Shipment> changed = planned(plan(soap("100")), List.of());
 
         assertThat(changed.state().status()).isEqualTo(ShipmentStatus.PLANNED);
         assertThat(changed.events()).singleElement().isInstanceOfSatisfying(ShipmentPlanned.class, event -> {
@@ -85,49 +97,60 @@ class ShipmentTest {
         for (AgreementStatus status : List.of(AgreementStatus.DRAFT, AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED,
                 AgreementStatus.EXPIRED)) {
             AgreementReplica agreement = agreement(status);
-            ShipmentRefused refused = refusal(() -> Shipment.plan("s", plan(soap("1")), agreement,
+            Refusal refused = refusal(() -> Shipment.plan("s", plan(soap("1")), agreement,
                     OutstandingQuantities.of(agreement, List.of()), TODAY));
-            assertThat(refused.kind()).isEqualTo(ShipmentRefused.Kind.CONFLICT);
+            assertThat(refused.kind()).isEqualTo(Refusal.Kind.CONFLICT);
             assertThat(refused.type()).isEqualTo("agreement-not-active");
         }
-        ShipmentRefused unknown = refusal(() -> Shipment.plan("s", plan(soap("1")), null, null, TODAY));
+        Refusal unknown = refusal(() -> Shipment.plan("s", plan(soap("1")), null, null, TODAY));
         assertThat(unknown.type()).isEqualTo("agreement-not-active");
     }
 
     @Test
     void aShipmentToAnotherShelterThanTheAgreementsIsRefused() {
         Shipment.Plan wrong = new Shipment.Plan("agr-1", "shelter-2", TODAY, List.of(soap("1")), false, null);
-        ShipmentRefused refused = refusal(() -> planned(wrong, List.of()));
-        assertThat(refused.kind()).isEqualTo(ShipmentRefused.Kind.RULE);
+        Refusal refused = refusal(() -> planned(wrong, List.of()));
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.RULE);
         assertThat(refused.type()).isEqualTo("wrong-shelter");
-        assertThat(refused.field()).isEqualTo("shelterId");
+        assertThat(field(refused)).isEqualTo("shelterId");
     }
 
     @Test
     void medicinesNeedALotAndAnExpiryDateAndAnExpiredLotIsRefused() {
-        assertThat(refusal(() -> planned(plan(medicine("1", null, TODAY.plusYears(1))), List.of())).field())
-                .isEqualTo("lines[0].lot");
-        assertThat(refusal(() -> planned(plan(medicine("1", "LOT", null)), List.of())).field())
-                .isEqualTo("lines[0].expiryDate");
-        ShipmentRefused expired = refusal(() -> planned(plan(soap("1"), medicine("1", "LOT", TODAY.minusDays(1))), List.of()));
+        assertThat(fields(refusal(() -> planned(plan(medicine("1", null, TODAY.plusYears(1))), List.of()))))
+                .containsExactly("lines[0].lot");
+        assertThat(fields(refusal(() -> planned(plan(medicine("1", "LOT", null)), List.of()))))
+                .containsExactly("lines[0].expiryDate");
+        Refusal expired = refusal(() -> planned(plan(soap("1"), medicine("1", "LOT", TODAY.minusDays(1))), List.of()));
         assertThat(expired.type()).isEqualTo("expired-lot");
-        assertThat(expired.field()).isEqualTo("lines[1].expiryDate");
+        assertThat(field(expired)).isEqualTo("lines[1].expiryDate");
+        Refusal expiresToday = refusal(() -> planned(plan(medicine("1", "LOT", TODAY)), List.of()));
+        assertThat(expiresToday.type()).isEqualTo("expired-lot");
+    }
+
+    @Test
+    void everyFieldAtFaultIsReportedInOneAnswer() {
+        Refusal refused = refusal(() -> planned(plan(soap("0"), medicine("1", " ", null)), List.of()));
+
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.INVALID);
+        assertThat(refused.type()).isEqualTo("invalid-request");
+        assertThat(fields(refused)).containsExactly("lines[0].quantity", "lines[1].lot", "lines[1].expiryDate");
     }
 
     @Test
     void aLineThatContradictsItsCommitmentLineIsRefused() {
         Shipment.PlanLine wrongItem = new Shipment.PlanLine("C2", SupplyCategory.HYGIENE_PRODUCTS, "TOOTHPASTE",
                 BigDecimal.ONE, null, null, null);
-        assertThat(refusal(() -> planned(plan(wrongItem), List.of())).field()).isEqualTo("lines[0].itemCode");
+        assertThat(field(refusal(() -> planned(plan(wrongItem), List.of())))).isEqualTo("lines[0].itemCode");
         Shipment.PlanLine unknownLine = new Shipment.PlanLine("C9", null, null, BigDecimal.ONE, null, null, null);
         assertThat(refusal(() -> planned(plan(unknownLine), List.of())).type()).isEqualTo("unknown-commitment-line");
     }
 
     @Test
     void quantitiesBeyondOutstandingAreRefusedCountingOtherLinesOfTheSameShipment() {
-        ShipmentRefused refused = refusal(() -> planned(plan(soap("200"), soap("101")), List.of()));
+        Refusal refused = refusal(() -> planned(plan(soap("200"), soap("101")), List.of()));
         assertThat(refused.type()).isEqualTo("exceeds-outstanding");
-        assertThat(refused.field()).isEqualTo("lines[1].quantity");
+        assertThat(field(refused)).isEqualTo("lines[1].quantity");
         assertThat(refused.getMessage()).contains("300 outstanding");
         assertThat(planned(plan(soap("200"), soap("100")), List.of()).state().lines()).hasSize(2);
     }
@@ -141,13 +164,13 @@ class ShipmentTest {
         assertThat(event.overDeliveryReason()).isEqualTo("peak of arrivals after the caravan");
 
         Shipment.Plan noReason = new Shipment.Plan("agr-1", "shelter-1", TODAY, List.of(soap("400")), true, " ");
-        assertThat(refusal(() -> planned(noReason, List.of())).field()).isEqualTo("overDeliveryReason");
+        assertThat(field(refusal(() -> planned(noReason, List.of())))).isEqualTo("overDeliveryReason");
     }
 
     @Test
     void dispatchMovesAPlannedShipmentInTransitAndCarriesCarrierAndWaybill() {
         Shipment planned = planned(plan(soap("100")), List.of()).state();
-        Shipment.Changed changed = planned.dispatch(new Shipment.Dispatch("Estafeta", "WB-77", null),
+        Decision<Shipment> changed = planned.dispatch(new Shipment.Dispatch("Estafeta", "WB-77", null),
                 agreement(AgreementStatus.SIGNED), NOW, TODAY);
         assertThat(changed.state().status()).isEqualTo(ShipmentStatus.DISPATCHED);
         assertThat(changed.events()).singleElement().isInstanceOfSatisfying(SuppliesDispatched.class, event -> {
@@ -169,7 +192,7 @@ class ShipmentTest {
     @Test
     void proofOfDeliveryRecordsAcceptedAndRejectedPerLineWithDispatchTimeAndCarrier() {
         Shipment dispatched = dispatched();
-        Shipment.Changed changed = dispatched.deliver(new Shipment.Deliver(NOW, "shelter coordinator", List.of(
+        Decision<Shipment> changed = dispatched.deliver(new Shipment.Deliver(NOW, "shelter coordinator", List.of(
                 new Shipment.LineReceipt("L1", new BigDecimal("95"), new BigDecimal("5"), RejectionReason.DAMAGED),
                 new Shipment.LineReceipt("L2", new BigDecimal("40"), null, null))), NOW);
 
@@ -185,27 +208,39 @@ class ShipmentTest {
     @Test
     void acceptedPlusRejectedMustEqualShippedAndARejectionNeedsAReason() {
         Shipment dispatched = dispatched();
-        ShipmentRefused notAddingUp = refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
+        Refusal notAddingUp = refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
                 new Shipment.LineReceipt("L1", new BigDecimal("90"), new BigDecimal("5"), RejectionReason.DAMAGED),
                 new Shipment.LineReceipt("L2", new BigDecimal("40"), null, null))), NOW));
         assertThat(notAddingUp.type()).isEqualTo("quantities-do-not-add-up");
-        assertThat(notAddingUp.field()).isEqualTo("lines[0].quantityRejected");
+        assertThat(field(notAddingUp)).isEqualTo("lines[0].quantityAccepted");
 
-        ShipmentRefused noReason = refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
+        Refusal noReason = refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
                 new Shipment.LineReceipt("L2", new BigDecimal("30"), new BigDecimal("10"), null),
                 new Shipment.LineReceipt("L1", new BigDecimal("100"), null, null))), NOW));
         assertThat(noReason.type()).isEqualTo("rejection-needs-reason");
-        assertThat(noReason.field()).isEqualTo("lines[0].rejectionReason");
+        assertThat(field(noReason)).isEqualTo("lines[0].rejectionReason");
     }
 
     @Test
     void everyLineMustBeConfirmedExactlyOnce() {
         Shipment dispatched = dispatched();
-        assertThat(refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
-                new Shipment.LineReceipt("L1", new BigDecimal("100"), null, null))), NOW)).field()).isEqualTo("lines");
-        assertThat(refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
+        assertThat(fields(refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
+                new Shipment.LineReceipt("L1", new BigDecimal("100"), null, null))), NOW)))).containsExactly("lines");
+        assertThat(fields(refusal(() -> dispatched.deliver(new Shipment.Deliver(NOW, "coordinator", List.of(
                 new Shipment.LineReceipt("L1", new BigDecimal("100"), null, null),
-                new Shipment.LineReceipt("L1", new BigDecimal("100"), null, null))), NOW)).field()).isEqualTo("lines[1].lineId");
+                new Shipment.LineReceipt("L1", new BigDecimal("100"), null, null))), NOW))))
+                .containsExactly("lines[1].lineId", "lines");
+    }
+
+    @Test
+    void aMalformedProofOfDeliveryNamesEveryFieldAtFaultBeforeAnyRuleIsApplied() {
+        Refusal refused = refusal(() -> dispatched().deliver(new Shipment.Deliver(null, " ", List.of(
+                new Shipment.LineReceipt("L1", null, new BigDecimal("-1"), null),
+                new Shipment.LineReceipt("L2", new BigDecimal("1"), null, null))), NOW));
+
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.INVALID);
+        assertThat(fields(refused)).containsExactly("receivedAt", "receivedByRole", "lines[0].quantityAccepted",
+                "lines[0].quantityRejected");
     }
 
     @Test
@@ -224,17 +259,24 @@ class ShipmentTest {
     @Test
     void aStoppedAgreementCancelsPlannedShipmentsAutomaticallyAndFlagsDispatchedOnesOnce() {
         Shipment planned = planned(plan(soap("100")), List.of()).state();
-        Shipment.Changed cancelled = planned.agreementStopped("agreement terminated");
+        Decision<Shipment> cancelled = planned.agreementStopped("agreement terminated");
         assertThat(cancelled.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(cancelled.events()).singleElement().isInstanceOfSatisfying(ShipmentCancelled.class,
                 event -> assertThat(event.automatic()).isTrue());
-        assertThat(cancelled.state().agreementStopped("again")).isNull();
+        assertUnchanged(cancelled.state(), "again");
 
-        Shipment.Changed flagged = dispatched().agreementStopped("agreement suspended");
+        Decision<Shipment> flagged = dispatched().agreementStopped("agreement suspended");
         assertThat(flagged.state().status()).isEqualTo(ShipmentStatus.DISPATCHED);
         assertThat(flagged.state().followUp()).isTrue();
         assertThat(flagged.events()).isEmpty();
-        assertThat(flagged.state().agreementStopped("agreement terminated")).isNull();
+        assertThat(flagged.state().followUpReason()).isEqualTo("agreement suspended");
+        assertUnchanged(flagged.state(), "agreement terminated");
+    }
+
+    static void assertUnchanged(Shipment shipment, String why) {
+        Decision<Shipment> again = shipment.agreementStopped(why);
+        assertThat(again.state()).isEqualTo(shipment);
+        assertThat(again.changed()).isFalse();
     }
 
     @Test
@@ -242,7 +284,7 @@ class ShipmentTest {
         Shipment planned = planned(plan(soap("100")), List.of()).state();
         ShipmentCancelled event = (ShipmentCancelled) planned.cancel("road blocked").events().get(0);
         assertThat(event.automatic()).isFalse();
-        assertThat(refusal(() -> planned.cancel(" ")).field()).isEqualTo("reason");
+        assertThat(field(refusal(() -> planned.cancel(" ")))).isEqualTo("reason");
         assertThat(refusal(() -> dispatched().cancel("too late")).type()).isEqualTo("illegal-transition");
     }
 }
