@@ -53,6 +53,17 @@ class TestShelterController {
         throw new IllegalStateException("internal: connection pool of org.shelters.Secret exhausted for " + id);
     }
 
+    private static final java.util.Set<String> REFUSED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Answers 409 "retry" the first time for a token (a lost race), then succeeds. */
+    @PostMapping("/api/test-shelters/conflict-once/{token}")
+    ResponseEntity<java.util.Map<String, String>> conflictOnce(@PathVariable String token) {
+        if (REFUSED_ONCE.add(token)) {
+            throw Refusal.conflict("version-conflict", "lost a race; reload and retry");
+        }
+        return ResponseEntity.ok(java.util.Map.of("token", token));
+    }
+
     /** A rule refusal from deep inside a service, rendered by the one advice. */
     @PostMapping("/api/test-shelters/{id}/close")
     ResponseEntity<Void> close(@PathVariable String id) {

@@ -114,6 +114,32 @@ class WebPlumbingIT {
     }
 
     @Test
+    void theSameJsonWithKeysInAnotherOrderAndOtherWhiteSpaceIsTheSameRequest() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "Canonical " + key;
+        HttpResponse<String> first = post("/api/test-shelters", "{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":50}", key);
+        HttpResponse<String> again = post("/api/test-shelters",
+                "{\n  \"capacity\": 50,\n  \"state\": \"MX-OAX\",\n  \"name\": \"" + name + "\"\n}", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(again.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void anAnswerThatSaysRetryIsNotStoredAsTheKeysFinalAnswer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String path = "/api/test-shelters/conflict-once/" + key;
+
+        assertThat(post(path, "", key).statusCode()).isEqualTo(409);
+        HttpResponse<String> retried = post(path, "", key);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(post(path, "", key).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
     void readinessIncludesKafkaAndMongoAndIsUp() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());

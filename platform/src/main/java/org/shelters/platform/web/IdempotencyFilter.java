@@ -23,6 +23,10 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.shelters.platform.claim.Claims;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.shelters.platform.domain.FieldError;
 import org.shelters.platform.domain.Refusal;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,7 +39,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * response is kept; a repeat with the same key and body gets that same response and runs
  * nothing (so no second event); the same key with a different body is refused with 422. A key
  * is claimed before the command runs, so two concurrent repeats cannot both run (the second gets
- * 409 while the first is in progress). Failed commands (5xx) release the key so the client can retry.
+ * 409 while the first is in progress). Answers that say "retry" (5xx, 409, 429) release the key so the
+ * retry runs. Bodies are compared as canonical JSON, so key order and white space do not matter.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -83,7 +88,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         HttpServletRequest replayable = new CachedBodyRequest(request, body);
         String id = request.getMethod() + " " + request.getRequestURI() + " " + key;
-        String fingerprint = sha256(body);
+        String fingerprint = sha256(canonical(body));
         boolean claimed;
         Document existing;
         try {
@@ -121,7 +126,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean completed = false;
         try {
             chain.doFilter(replayable, recorded);
-            completed = recorded.getStatus() < 500;
+            completed = isFinal(recorded.getStatus());
         } finally {
             if (completed) {
                 claims.update(id, Claims.any(), Updates.combine(
@@ -163,6 +168,49 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.getOutputStream().write(body.getData());
         }
     }
+
+    /**
+     * Whether an answer is the key's final one. 5xx, 409 (a version conflict, a lost race, an
+     * agreement not known yet) and 429 tell the client to retry: the key is released so the retry
+     * runs, instead of replaying the refusal forever.
+     */
+    static boolean isFinal(int status) {
+        return status < 500 && status != 409 && status != 429;
+    }
+
+    /**
+     * The body as canonical JSON (object keys sorted, no insignificant white space), so the same
+     * command sent with its keys in another order or pretty-printed is recognised as the same
+     * request; a body that is not JSON is compared byte for byte.
+     */
+    static byte[] canonical(byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        try {
+            JsonNode tree = CANONICAL.readTree(body);
+            return CANONICAL.writeValueAsBytes(sorted(tree));
+        } catch (RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = CANONICAL.createObjectNode();
+            new java.util.TreeSet<>(node.propertyNames()).forEach(name -> sorted.set(name, sorted(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode array = CANONICAL.createArrayNode();
+            node.forEach(element -> array.add(sorted(element)));
+            return array;
+        }
+        return node;
+    }
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private static String sha256(byte[] body) {
         try {
