@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.shelters.events.Topic;
 import org.shelters.events.Topics;
+import org.shelters.events.kafka.TopicDefinitions;
 import org.shelters.localstack.demo.DemoClient;
 import org.shelters.localstack.demo.DemoContext;
 import org.shelters.localstack.demo.DemoStep;
@@ -131,11 +132,7 @@ public final class LocalStack {
 
     private void createTopics() throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topic<?> topic : Topics.ALL) {
-                topics.add(new NewTopic(topic.name(), PARTITIONS, (short) 1));
-                topics.add(new NewTopic(topic.deadLetterTopic(), PARTITIONS, (short) 1));
-            }
+            List<NewTopic> topics = TopicDefinitions.all(PARTITIONS, (short) 1);
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
                     result.get(30, TimeUnit.SECONDS);

@@ -31,6 +31,7 @@ import org.shelters.platform.health.KafkaHealthIndicator;
 import org.shelters.platform.metrics.PrometheusConventions;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.OutboxRelay;
+import org.shelters.platform.topics.TopicProvisioner;
 import org.shelters.platform.outbox.OutboxEndpoint;
 import org.shelters.platform.web.CommandContextFilter;
 import org.shelters.platform.web.CommandEdgeFilter;
@@ -106,16 +107,14 @@ public class PlatformAutoConfiguration {
         return new ReceivedEventDeserializer(json, properties.getConsumer().isValidateSchemas());
     }
 
+    /** Creates the topics (retention forever) and refuses to repartition existing ones. */
     @Bean
-    KafkaAdmin.NewTopics programmeTopics(PlatformProperties properties) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (Topic<?> topic : Topics.ALL) {
-            for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
-                topics.add(TopicBuilder.name(name).partitions(properties.getTopics().getPartitions())
-                        .replicas(properties.getTopics().getReplicationFactor()).build());
-            }
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    TopicProvisioner topicProvisioner(KafkaProperties kafka, PlatformProperties properties) {
+        Map<String, Object> admin = new HashMap<>(kafka.buildAdminProperties());
+        admin.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        admin.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        return new TopicProvisioner(admin, properties.getTopics().getPartitions(),
+                (short) properties.getTopics().getReplicationFactor());
     }
 
     @Bean
