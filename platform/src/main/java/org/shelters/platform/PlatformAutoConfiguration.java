@@ -36,6 +36,7 @@ import org.shelters.platform.outbox.OutboxEndpoint;
 import org.shelters.platform.web.CommandContextFilter;
 import org.shelters.platform.web.CommandEdgeFilter;
 import org.shelters.platform.web.BoundedInput;
+import org.shelters.platform.web.BoundedBodies;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.shelters.platform.web.ProblemErrorReportValve;
 import org.apache.catalina.core.StandardHost;
@@ -250,6 +251,12 @@ public class PlatformAutoConfiguration {
     JsonMapperBuilderCustomizer boundedRequestBodies() {
         return builder -> builder.addModule(BoundedInput.module())
                 .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    BoundedBodies boundedBodies() {
+        return new BoundedBodies();
     }
 
     /** Tomcat answers what it refuses before any servlet (malformed paths, headers) as problem+json too. */

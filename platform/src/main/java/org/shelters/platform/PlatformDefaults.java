@@ -26,6 +26,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name:service}");
         defaults.put("spring.jmx.enabled", "false");
+        // the topic provisioner's admin client would print its whole configuration at every start
+        defaults.put("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN");
         defaults.put("logging.pattern.correlation",
                 "[trace=%X{traceId:-} corr=%X{correlationId:-} event=%X{eventId:-}] ");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));

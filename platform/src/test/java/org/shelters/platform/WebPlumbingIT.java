@@ -239,6 +239,16 @@ class WebPlumbingIT {
     }
 
     @Test
+    void everyFieldOutOfBoundsIsNamedInOneAnswer() throws Exception {
+        HttpResponse<String> response = post("/api/test-shelters", "{\"name\":\"\\u0007bell\",\"state\":\"MX-OAX\","
+                + "\"capacity\":5,\"budget\":1e9999999,\"openedOn\":\"+10000-01-01\"}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "budget", "openedOn");
+    }
+
+    @Test
     void datesTheEventSchemasCannotStateAreRefusedNamingTheField() throws Exception {
         for (String date : java.util.List.of("-0001-01-01", "+10000-01-01", "10000-01-01", "0000-01-01", "2026-02-30", "2026-1-5")) {
             HttpResponse<String> response = post("/api/test-shelters",

@@ -3,6 +3,9 @@ package org.shelters.platform.web;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.shelters.platform.domain.FieldError;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,7 +30,48 @@ public final class BoundedInput {
     public static final int MAX_DECIMALS = 6;
     public static final int MAX_TEXT = 10_000;
 
+    /**
+     * Out-of-bounds values of the body being read on this thread. Values out of bounds do not stop
+     * the read: each is recorded with its path and replaced by a harmless placeholder, so one
+     * answer names every such field ({@link BoundedBodies} refuses the body once it is read).
+     */
+    private static final ThreadLocal<List<FieldError>> FOUND = ThreadLocal.withInitial(ArrayList::new);
+
     private BoundedInput() {
+    }
+
+    /** Starts collecting for a new body. */
+    static void reset() {
+        FOUND.get().clear();
+    }
+
+    /** What the body read so far broke, and clears it. */
+    static List<FieldError> drain() {
+        List<FieldError> found = List.copyOf(FOUND.get());
+        FOUND.get().clear();
+        return found;
+    }
+
+    private static <T> T outOfBounds(JsonParser parser, String expectation, T placeholder) {
+        FOUND.get().add(new FieldError(path(parser), expectation));
+        return placeholder;
+    }
+
+    /** {@code /commitments/0/quantity} -> {@code commitments[0].quantity}, as the other errors name fields. */
+    static String path(JsonParser parser) {
+        String pointer = parser.streamReadContext().pathAsPointer().toString();
+        StringBuilder field = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                field.append('[').append(segment).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
     }
 
     public static SimpleModule module() {
@@ -70,22 +114,28 @@ public final class BoundedInput {
             }
             BigDecimal value = parser.getDecimalValue();
             if (!withinBounds(value)) {
-                throw new OutOfBounds(parser, "must be a number with at most " + MAX_INTEGER_DIGITS
-                        + " digits before the decimal point and " + MAX_DECIMALS + " after it", BigDecimal.class);
+                return outOfBounds(parser, "must be a number with at most " + MAX_INTEGER_DIGITS
+                        + " digits before the decimal point and " + MAX_DECIMALS + " after it", BigDecimal.ZERO);
             }
             return value;
         }
     }
 
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    private static final String DATE_EXPECTATION = "must be a date YYYY-MM-DD between 0001-01-01 and 9999-12-31";
+    /** Never seen by a command: the body is refused once it is read. */
+    private static final LocalDate PLACEHOLDER_DATE = LocalDate.of(2000, 1, 1);
 
     /** Dates as the event schemas state them: {@code yyyy-MM-dd}, so no 5-digit or negative years. */
     static final class DateDeserializer extends ValueDeserializer<LocalDate> {
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
             String text = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : null;
-            if (text == null || !DATE.matcher(text).matches()) {
-                throw new OutOfBounds(parser, "must be a date YYYY-MM-DD between 0001-01-01 and 9999-12-31", LocalDate.class);
+            if (text == null) {
+                throw new OutOfBounds(parser, DATE_EXPECTATION, LocalDate.class);
+            }
+            if (!DATE.matcher(text).matches()) {
+                return outOfBounds(parser, DATE_EXPECTATION, PLACEHOLDER_DATE);
             }
             try {
                 LocalDate date = LocalDate.parse(text);
@@ -94,7 +144,7 @@ public final class BoundedInput {
                 }
                 return date;
             } catch (DateTimeException notADate) {
-                throw new OutOfBounds(parser, "must be a date YYYY-MM-DD between 0001-01-01 and 9999-12-31", LocalDate.class);
+                return outOfBounds(parser, DATE_EXPECTATION, PLACEHOLDER_DATE);
             }
         }
     }
@@ -107,12 +157,12 @@ public final class BoundedInput {
             }
             String text = parser.getString();
             if (text.length() > MAX_TEXT) {
-                throw new OutOfBounds(parser, "must be at most " + MAX_TEXT + " characters", String.class);
+                return outOfBounds(parser, "must be at most " + MAX_TEXT + " characters", "x");
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                    throw new OutOfBounds(parser, "must not contain control characters", String.class);
+                    return outOfBounds(parser, "must not contain control characters", "x");
                 }
             }
             return text;

@@ -62,7 +62,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(Refusal.invalid(unreadable(ex.getCause())));
+        List<FieldError> errors = new java.util.ArrayList<>(BoundedInput.drain());
+        unreadable(ex.getCause()).stream().filter(e -> errors.stream().noneMatch(found -> found.field().equals(e.field())))
+                .forEach(errors::add);
+        ProblemDetail problem = Problems.of(Refusal.invalid(errors));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
