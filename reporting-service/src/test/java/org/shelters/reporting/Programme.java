@@ -20,7 +20,6 @@ import org.shelters.events.EventJson;
 import org.shelters.events.EventMetadata;
 import org.shelters.events.EventPayload;
 import org.shelters.events.Events;
-import org.shelters.events.Topics;
 import org.shelters.events.agreements.AgreementAmended;
 import org.shelters.events.agreements.AgreementSigned;
 import org.shelters.events.agreements.AgreementTerms;
@@ -31,9 +30,7 @@ import org.shelters.events.agreements.PlannedTraining;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.events.agreements.TrainingTopic;
-import org.shelters.events.agreements.AgreementEvent;
 import org.shelters.events.logistics.DeliveredLine;
-import org.shelters.events.logistics.LogisticsEvent;
 import org.shelters.events.logistics.RejectionReason;
 import org.shelters.events.logistics.ShipmentLine;
 import org.shelters.events.logistics.ShipmentPlanned;
@@ -75,8 +72,8 @@ public final class Programme implements AutoCloseable {
     }
 
     public void send(EventEnvelope<?> envelope) {
-        String topic = envelope.data() instanceof AgreementEvent ? Topics.AGREEMENTS.name()
-                : envelope.data() instanceof LogisticsEvent ? Topics.LOGISTICS.name() : Topics.SHELTERS.name();
+        // the topic the event catalog assigns to the type, as the producing services publish it
+        String topic = envelope.eventType().topic().name();
         pending.add(producer.send(new ProducerRecord<>(topic, envelope.subject(), EventJson.DEFAULT.write(envelope))));
     }
 

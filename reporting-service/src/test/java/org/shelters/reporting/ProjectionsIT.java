@@ -130,6 +130,8 @@ class ProjectionsIT extends ReportingIT {
         assertThat(delivery.get("rejectionRatePercent").decimalValue()).isEqualByComparingTo("16.7");
 
         JsonNode alerts = get("/api/reports/alerts?donor=" + fed.donor());
+        assertThat(alerts.propertyNames()).as("a page: the platform's page fields next to asOf and generation")
+                .containsExactlyInAnyOrder("asOf", "generation", "items", "page", "size", "total");
         List<String> types = alerts.get("items").valueStream().map(n -> n.get("type").asString()).toList();
         assertThat(types).contains("OVER_CAPACITY", "AGREEMENT_EXPIRING", "HIGH_REJECTION_RATE");
     }

@@ -11,7 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.shelters.Corridor;
-import org.shelters.reporting.projection.ProjectionCollections;
+import org.shelters.reporting.projection.Projection;
 import org.shelters.reporting.projection.ProjectionStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -59,10 +59,10 @@ class RebuildIT extends ReportingIT {
         assertThat(rebuilt).isEqualTo(liveGeneration + 1);
         assertThat(status.get("activeGeneration").asInt()).isEqualTo(rebuilt);
 
-        for (String base : ProjectionCollections.ALL) {
-            List<Document> live = store.rawSortedById(ProjectionCollections.name(base, liveGeneration));
-            List<Document> replayed = store.rawSortedById(ProjectionCollections.name(base, rebuilt));
-            assertThat(replayed).as(base).isNotEmpty().isEqualTo(live);
+        for (Projection<?> documents : Projections.DOCUMENTS) {
+            List<Document> live = store.rawSortedById(documents, liveGeneration);
+            List<Document> replayed = store.rawSortedById(documents, rebuilt);
+            assertThat(replayed).as(documents.collection()).isNotEmpty().isEqualTo(live);
         }
         JsonNode after = get("/api/reports/shelters/" + shelterId);
         assertThat(after.get("generation").asInt()).isEqualTo(rebuilt);

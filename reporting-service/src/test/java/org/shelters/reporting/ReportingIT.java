@@ -6,10 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.shelters.events.EventJson;
+import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.testsupport.TestInfrastructure;
 import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +39,7 @@ public abstract class ReportingIT {
     }
 
     protected static LocalDate today() {
-        return LocalDate.now(ZoneId.of("America/Mexico_City"));
+        return LocalDate.now(ProgrammeCalendar.DEFAULT_ZONE);
     }
 
     protected HttpResponse<String> request(String method, String path) {

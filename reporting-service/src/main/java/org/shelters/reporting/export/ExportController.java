@@ -1,21 +1,21 @@
 package org.shelters.reporting.export;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.shelters.events.shelters.MexicanStates;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.shelters.events.shelters.MexicanStates;
+import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.reporting.ReportingProperties;
-import org.shelters.reporting.projection.AgreementDoc;
-import org.shelters.reporting.projection.AgreementFulfilment;
-import org.shelters.reporting.projection.DailyArrivals;
-import org.shelters.reporting.projection.ReportFilter;
-import org.shelters.reporting.projection.ReportReader;
-import org.shelters.reporting.projection.ReportSnapshot;
-import org.shelters.reporting.projection.ShelterDoc;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.agreements.AgreementFulfilment;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportReader;
+import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.report.FilterParams;
+import org.shelters.reporting.shelters.DailyArrivals;
+import org.shelters.reporting.shelters.ShelterDoc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,16 +43,18 @@ public class ExportController {
 
     private final ReportReader reader;
     private final ReportingProperties properties;
+    private final ProgrammeCalendar calendar;
 
-    public ExportController(ReportReader reader, ReportingProperties properties) {
+    public ExportController(ReportReader reader, ReportingProperties properties, ProgrammeCalendar calendar) {
         this.reader = reader;
         this.properties = properties;
+        this.calendar = calendar;
     }
 
     @GetMapping(value = "/3w.csv", produces = "text/csv")
     @Operation(summary = "Who does what where: one row per agreement, HXL hashtag row under the header")
     public ResponseEntity<String> threeW(FilterParams params) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
+        ReportFilter filter = params.toFilter(calendar.zone());
         ReportSnapshot snapshot = reader.snapshot();
         SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
         LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
@@ -64,13 +66,13 @@ public class ExportController {
                 }
                 LocalDate from = later(a.periodStart, filter.from());
                 LocalDate to = earlier(a.periodEnd, filter.to());
-                int[] r = reached(shelter, from, to);
-                List<Integer> bySex = cells.suppressComplements(r[1], r[2]);
+                Reached r = Reached.of(shelter, from, to);
+                List<Integer> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
                 csv.row(Arrays.asList(reported, properties.export().implementingAgency(), shelter.name, shelter.id,
                         a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
                         a.periodStart, a.periodEnd, "MEX", MexicanStates.name(shelter.state).orElse(null), shelter.state, shelter.municipality,
-                        shelter.capacity, r[0], bySex.get(0), bySex.get(1), cells.suppress(r[3]),
-                        cells.suppress(r[4]), cells.suppress(r[5]), a.budget, a.currency,
+                        shelter.capacity, r.total(), bySex.get(0), bySex.get(1), cells.suppress(r.children()),
+                        cells.suppress(r.unaccompaniedChildren()), cells.suppress(r.olderPersons()), a.budget, a.currency,
                         AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), "reporting-service"));
             }
         }
@@ -80,7 +82,7 @@ public class ExportController {
     @GetMapping(value = "/shelters.csv", produces = "text/csv")
     @Operation(summary = "Arrivals per shelter over the date range (default: all), with suppressed small cells")
     public ResponseEntity<String> shelters(FilterParams params) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
+        ReportFilter filter = params.toFilter(calendar.zone());
         ReportSnapshot snapshot = reader.snapshot();
         SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
         Csv csv = new Csv().row(List.of("Shelter code", "Shelter", "State code", "Corridor", "Capacity", "People received",
@@ -90,33 +92,37 @@ public class ExportController {
                         "#reached+f", "#reached+m", "#reached+children", "#reached+children+unaccompanied",
                         "#reached+elderly", "#reached+victims"));
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
-            int[] r = reached(shelter, filter.from(), filter.to());
-            List<Integer> bySex = cells.suppressComplements(r[1], r[2]);
-            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, r[0],
-                    bySex.get(0), bySex.get(1), cells.suppress(r[3]), cells.suppress(r[4]),
-                    cells.suppress(r[5]), cells.suppress(r[6])));
+            Reached r = Reached.of(shelter, filter.from(), filter.to());
+            List<Integer> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
+            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, r.total(),
+                    bySex.get(0), bySex.get(1), cells.suppress(r.children()), cells.suppress(r.unaccompaniedChildren()),
+                    cells.suppress(r.olderPersons()), cells.suppress(r.victims())));
         }
         return csv(csv, "shelters.csv");
     }
 
-    /** total, women+girls, men+boys, children, unaccompanied, older, victims over [from, to]. */
-    static int[] reached(ShelterDoc shelter, LocalDate from, LocalDate to) {
-        int[] r = new int[7];
-        for (var e : shelter.arrivals.entrySet()) {
-            LocalDate date = LocalDate.parse(e.getKey());
-            if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
-                continue;
+    /** People a shelter received over [from, to] (null: open), by the groups the exports publish. */
+    record Reached(int total, int womenAndGirls, int menAndBoys, int children, int unaccompaniedChildren,
+                   int olderPersons, int victims) {
+
+        static Reached of(ShelterDoc shelter, LocalDate from, LocalDate to) {
+            int[] r = new int[7];
+            for (var e : shelter.arrivals.entrySet()) {
+                LocalDate date = LocalDate.parse(e.getKey());
+                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
+                    continue;
+                }
+                DailyArrivals d = e.getValue();
+                r[0] += d.arrivals;
+                r[1] += d.women + d.girls;
+                r[2] += d.men + d.boys;
+                r[3] += d.girls + d.boys;
+                r[4] += d.unaccompaniedChildren;
+                r[5] += d.olderPersons;
+                r[6] += d.reportedKidnapOrTraffickingVictims;
             }
-            DailyArrivals d = e.getValue();
-            r[0] += d.arrivals;
-            r[1] += d.women + d.girls;
-            r[2] += d.men + d.boys;
-            r[3] += d.girls + d.boys;
-            r[4] += d.unaccompaniedChildren;
-            r[5] += d.olderPersons;
-            r[6] += d.reportedKidnapOrTraffickingVictims;
+            return new Reached(r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
         }
-        return r;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
@@ -132,5 +138,4 @@ public class ExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(csv.toString());
     }
-
 }

@@ -5,97 +5,113 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
-import org.shelters.events.agreements.AgreementEvent;
-import org.shelters.events.logistics.LogisticsEvent;
-import org.shelters.events.shelters.ShelterArrivalsReported;
-import org.shelters.events.shelters.ShelterEvent;
 
 /**
- * Applies one poll of events to the projection documents of one generation: per collection, one
- * read of the touched documents and one bulk write of those that changed. Every event belongs to
- * exactly one aggregate document, so events of different aggregates may arrive in any order;
- * within an aggregate, events at or below the document's last sequence are skipped.
+ * The changes of one poll, applied to one generation: per collection, one read of the touched
+ * documents and one bulk write of those that changed. Every event belongs to exactly one
+ * aggregate document, so events of different aggregates may arrive in any order; within an
+ * aggregate, events at or below the document's last sequence are skipped (the guard lives here,
+ * in one place, not in the folds).
  */
 public final class ProjectionBatch {
 
-    private ProjectionBatch() {
+    private final Map<Projection<?>, Pending<?>> pending = new LinkedHashMap<>();
+
+    /** Folds {@code event} into this batch with its topic's fold. */
+    public <P extends EventPayload> void add(TopicProjection<P> projection, EventEnvelope<?> envelope, P event) {
+        projection.fold().accept(changesOf(envelope), event);
     }
 
-    /** @return how many events changed a document (the rest were duplicates or replays) */
-    public static int apply(ProjectionStore store, int generation, List<EventEnvelope<EventPayload>> events) {
-        List<EventEnvelope<EventPayload>> shelters = new ArrayList<>();
-        List<EventEnvelope<EventPayload>> arrivals = new ArrayList<>();
-        List<EventEnvelope<EventPayload>> agreements = new ArrayList<>();
-        List<EventEnvelope<EventPayload>> shipments = new ArrayList<>();
-        for (EventEnvelope<EventPayload> event : events) {
-            EventPayload data = event.data();
-            if (data instanceof ShelterArrivalsReported) {
-                arrivals.add(event);
-            } else if (data instanceof ShelterEvent) {
-                shelters.add(event);
-            } else if (data instanceof AgreementEvent) {
-                agreements.add(event);
-            } else if (data instanceof LogisticsEvent) {
-                shipments.add(event);
+    /** Folds {@code events} (a poll of one topic, in partition order) into this batch. */
+    public <P extends EventPayload> void addAll(TopicProjection<P> projection,
+                                                List<? extends EventEnvelope<? extends P>> events) {
+        for (EventEnvelope<? extends P> event : events) {
+            add(projection, event, event.data());
+        }
+    }
+
+    /** Loads what the batch touches from generation {@code generation}, applies the changes and writes them back. */
+    public void writeTo(ProjectionStore store, int generation) {
+        pending.values().forEach(changes -> write(changes, store, generation));
+    }
+
+    private static <D extends ProjectionDoc> void write(Pending<D> changes, ProjectionStore store, int generation) {
+        Map<String, D> documents = store.load(changes.projection, generation, changes.documentIds());
+        store.replaceAll(changes.projection, generation, changes.applyTo(documents));
+    }
+
+    /**
+     * Applies this batch's changes of {@code projection} to {@code documents} (as loaded; the
+     * documents it creates are added) and returns those that changed, each once.
+     */
+    public <D extends ProjectionDoc> List<D> applyTo(Projection<D> projection, Map<String, D> documents) {
+        Pending<D> changes = pendingOf(projection);
+        return changes == null ? List.of() : changes.applyTo(documents);
+    }
+
+    private Changes changesOf(EventEnvelope<?> envelope) {
+        return new Changes() {
+            @Override
+            public <D extends ProjectionDoc> void change(Projection<D> projection, String documentId,
+                                                         Consumer<? super D> change) {
+                Pending<D> changes = pendingOf(projection);
+                if (changes == null) {
+                    changes = new Pending<>(projection);
+                    pending.put(projection, changes);
+                }
+                changes.list.add(new Change<>(documentId, envelope.sequence(), envelope.recordedtime(), change));
             }
-        }
-        return fold(store, ProjectionCollections.name(ProjectionCollections.SHELTERS, generation), ShelterDoc.class, ShelterDoc::empty,
-                (doc, e) -> ShelterOverview.apply(doc, (ShelterEvent) e.data()), shelters)
-                + fold(store, ProjectionCollections.name(ProjectionCollections.ARRIVALS, generation), ArrivalsDoc.class,
-                ArrivalsDoc::empty, (doc, e) -> ShelterOverview.apply(doc, (ShelterArrivalsReported) e.data()), arrivals)
-                + fold(store, ProjectionCollections.name(ProjectionCollections.AGREEMENTS, generation), AgreementDoc.class, AgreementDoc::empty,
-                (doc, e) -> AgreementFulfilment.apply(doc, (AgreementEvent) e.data()), agreements)
-                + fold(store, ProjectionCollections.name(ProjectionCollections.SHIPMENTS, generation), ShipmentDoc.class, ShipmentDoc::empty,
-                (doc, e) -> DeliveryPerformance.apply(doc, (LogisticsEvent) e.data()), shipments);
+        };
     }
 
-    static <D extends ProjectionDoc> int fold(ProjectionStore store, String collection, Class<D> type,
-                                              Function<String, D> empty,
-                                              BiConsumer<D, EventEnvelope<EventPayload>> applier,
-                                              List<EventEnvelope<EventPayload>> events) {
-        if (events.isEmpty()) {
-            return 0;
-        }
-        Map<String, D> docs = store.load(collection, type,
-                events.stream().map(e -> documentId(e.data())).distinct().toList());
-        Map<String, D> changed = new LinkedHashMap<>();
-        int applied = 0;
-        for (EventEnvelope<EventPayload> event : events) {
-            String id = documentId(event.data());
-            D doc = docs.computeIfAbsent(id, empty);
-            if (applyGuarded(doc, event, applier)) {
-                changed.put(id, doc);
-                applied++;
+    /** Safe: {@link #changesOf} files the changes of a {@code Projection<D>} only under that projection. */
+    @SuppressWarnings("unchecked")
+    private <D extends ProjectionDoc> Pending<D> pendingOf(Projection<D> projection) {
+        return (Pending<D>) pending.get(projection);
+    }
+
+    private record Change<D extends ProjectionDoc>(String documentId, long sequence, Instant recordedTime,
+                                                   Consumer<? super D> change) {
+
+        /** The sequence guard: a replayed or duplicated event leaves the document as it is. */
+        boolean applyTo(D doc) {
+            if (sequence <= doc.seq) {
+                return false;
             }
+            change.accept(doc);
+            doc.seq = sequence;
+            if (recordedTime != null && (doc.lastRecordedTime == null || recordedTime.isAfter(doc.lastRecordedTime))) {
+                doc.lastRecordedTime = recordedTime;
+            }
+            return true;
         }
-        store.replaceAll(collection, changed.values());
-        return applied;
     }
 
-    /** The aggregate id, except for arrivals: one document per shelter and date. */
-    static String documentId(EventPayload data) {
-        if (data instanceof ShelterArrivalsReported a) {
-            return ArrivalsDoc.idOf(a.shelterId(), a.date().toString());
-        }
-        return data.aggregateId();
-    }
+    private static final class Pending<D extends ProjectionDoc> {
 
-    /** The sequence guard, in one place: a replayed or duplicated event leaves the document as it is. */
-    static <D extends ProjectionDoc> boolean applyGuarded(D doc, EventEnvelope<EventPayload> event,
-                                                           BiConsumer<D, EventEnvelope<EventPayload>> applier) {
-        if (event.sequence() <= doc.seq) {
-            return false;
+        final Projection<D> projection;
+        final List<Change<D>> list = new ArrayList<>();
+
+        Pending(Projection<D> projection) {
+            this.projection = projection;
         }
-        applier.accept(doc, event);
-        doc.seq = event.sequence();
-        Instant recorded = event.recordedtime();
-        if (recorded != null && (doc.lastRecordedTime == null || recorded.isAfter(doc.lastRecordedTime))) {
-            doc.lastRecordedTime = recorded;
+
+        List<String> documentIds() {
+            return list.stream().map(Change::documentId).distinct().toList();
         }
-        return true;
+
+        List<D> applyTo(Map<String, D> documents) {
+            Map<String, D> changed = new LinkedHashMap<>();
+            for (Change<D> change : list) {
+                D doc = documents.computeIfAbsent(change.documentId(), projection.empty());
+                if (change.applyTo(doc)) {
+                    changed.put(change.documentId(), doc);
+                }
+            }
+            return List.copyOf(changed.values());
+        }
     }
 }

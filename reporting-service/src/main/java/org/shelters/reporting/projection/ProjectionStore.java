@@ -1,5 +1,6 @@
 package org.shelters.reporting.projection;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -14,7 +15,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads and bulk-writes projection documents; no projection logic here. */
+/** Reads and bulk-writes projection documents of one generation; no projection logic here. */
 @Component
 public class ProjectionStore {
 
@@ -27,25 +28,25 @@ public class ProjectionStore {
         this.mongo = mongo;
     }
 
-    public <D extends ProjectionDoc> Map<String, D> load(String collection, Class<D> type, Collection<String> ids) {
+    public <D extends ProjectionDoc> Map<String, D> load(Projection<D> projection, int generation, Collection<String> ids) {
         Map<String, D> found = new HashMap<>();
-        for (Document document : mongo.getCollection(collection).find(Filters.in("_id", ids))) {
-            D doc = mongo.getConverter().read(type, document);
+        for (Document document : collection(projection, generation).find(Filters.in("_id", ids))) {
+            D doc = mongo.getConverter().read(projection.type(), document);
             found.put(doc.id, doc);
         }
         return found;
     }
 
-    public <D extends ProjectionDoc> List<D> all(String collection, Class<D> type) {
+    public <D extends ProjectionDoc> List<D> all(Projection<D> projection, int generation) {
         List<D> docs = new ArrayList<>();
-        for (Document document : mongo.getCollection(collection).find()) {
-            docs.add(mongo.getConverter().read(type, document));
+        for (Document document : collection(projection, generation).find()) {
+            docs.add(mongo.getConverter().read(projection.type(), document));
         }
         return docs;
     }
 
-    /** Whole-document replacements (upserts): applying the same state twice is harmless. */
-    public void replaceAll(String collection, Collection<? extends ProjectionDoc> docs) {
+    /** Whole-document replacements (upserts) in one unordered bulk: applying the same state twice is harmless. */
+    public void replaceAll(Projection<?> projection, int generation, Collection<? extends ProjectionDoc> docs) {
         if (docs.isEmpty()) {
             return;
         }
@@ -56,16 +57,21 @@ public class ProjectionStore {
             document.remove("_class");
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.id), document, UPSERT));
         }
-        mongo.getCollection(collection).bulkWrite(writes, UNORDERED);
+        collection(projection, generation).bulkWrite(writes, UNORDERED);
     }
 
-    public void drop(String collection) {
-        mongo.getCollection(collection).drop();
+    public void drop(Projection<?> projection, int generation) {
+        collection(projection, generation).drop();
     }
 
-    public List<Document> rawSortedById(String collection) {
+    /** The stored documents as they are, for comparing two generations. */
+    public List<Document> rawSortedById(Projection<?> projection, int generation) {
         List<Document> docs = new ArrayList<>();
-        mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(docs);
+        collection(projection, generation).find().sort(new Document("_id", 1)).into(docs);
         return docs;
+    }
+
+    private MongoCollection<Document> collection(Projection<?> projection, int generation) {
+        return mongo.getCollection(projection.collection(generation));
     }
 }

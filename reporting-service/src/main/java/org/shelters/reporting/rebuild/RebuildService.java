@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,16 +19,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.shelters.events.EventEnvelope;
-import org.shelters.events.EventJson;
 import org.shelters.events.EventPayload;
-import org.shelters.events.EventSchemas;
-import org.shelters.events.Topics;
-import org.shelters.platform.web.ApiException;
+import org.shelters.events.kafka.ReceivedEventDeserializer;
+import org.shelters.platform.domain.Refusal;
+import org.shelters.reporting.Projections;
 import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.projection.Generations;
 import org.shelters.reporting.projection.ProjectionBatch;
-import org.shelters.reporting.projection.ProjectionCollections;
 import org.shelters.reporting.projection.ProjectionStore;
+import org.shelters.reporting.projection.TopicProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -37,7 +37,9 @@ import org.springframework.stereotype.Service;
  * Replays the three topics from offset 0 into a fresh generation of collections with its own
  * consumer (assigned partitions, no group), while the live generation keeps serving. When the
  * end offsets captured at start are reached, it catches up the remaining tail while holding the
- * projection write lock, then moves the {@code active_generation} pointer.
+ * projection write lock, then moves the {@code active_generation} pointer. Records are read by
+ * the platform's {@link ReceivedEventDeserializer} (schema check, upcasters) and folded by the
+ * same {@link Projections} as the live handlers, so a rebuild cannot read an event differently.
  */
 @Service
 public class RebuildService {
@@ -51,20 +53,24 @@ public class RebuildService {
     private final ProjectionStore store;
     private final Generations generations;
     private final KafkaProperties kafka;
+    private final ReceivedEventDeserializer events;
     private final ReportingProperties properties;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private volatile Status status;
 
     public RebuildService(ProjectionStore store, Generations generations, KafkaProperties kafka,
-                          ReportingProperties properties, MeterRegistry meters) {
+                          ReceivedEventDeserializer events, ReportingProperties properties, MeterRegistry meters) {
         this.store = store;
         this.generations = generations;
         this.kafka = kafka;
+        this.events = events;
         this.properties = properties;
         this.status = new Status("IDLE", null, generations.active(), 0, 0, null, null, null);
-        Gauge.builder("reporting.rebuild.applied", applied, AtomicLong::get).description("Events replayed by the running or last rebuild").register(meters);
-        Gauge.builder("reporting.rebuild.total", total, AtomicLong::get).description("Events the running or last rebuild replays").register(meters);
+        Gauge.builder("reporting.rebuild.applied", applied, AtomicLong::get)
+                .description("Events replayed by the running or last rebuild").register(meters);
+        Gauge.builder("reporting.rebuild.total", total, AtomicLong::get)
+                .description("Events the running or last rebuild replays").register(meters);
     }
 
     public Status status() {
@@ -75,10 +81,10 @@ public class RebuildService {
 
     public synchronized Status start() {
         if ("RUNNING".equals(status.state())) {
-            throw ApiException.conflict("rebuild-running", "a rebuild into generation " + status.generation() + " is running");
+            throw Refusal.conflict("rebuild-running", "a rebuild into generation " + status.generation() + " is running");
         }
         int target = Math.max(generations.active(), status.generation() == null ? 0 : status.generation()) + 1;
-        ProjectionCollections.ALL.forEach(base -> store.drop(ProjectionCollections.name(base, target)));
+        Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
         applied.set(0);
         total.set(0);
         status = new Status("RUNNING", target, generations.active(), 0, 0, Instant.now(), null, null);
@@ -91,14 +97,22 @@ public class RebuildService {
     private void run(int target) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (var topic : Topics.ALL) {
-                for (PartitionInfo p : consumer.partitionsFor(topic.name())) {
+            for (TopicProjection<?> projection : Projections.ALL) {
+                for (PartitionInfo p : consumer.partitionsFor(projection.topic().name())) {
                     partitions.add(new TopicPartition(p.topic(), p.partition()));
                 }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Optional<String> gap = historyGap(begin);
+            if (gap.isPresent()) {
+                log.error("rebuild into generation {} refused: {}", target, gap.get());
+                status = new Status("REFUSED", target, generations.active(), 0, 0, status.startedAt(), Instant.now(),
+                        gap.get());
+                Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
+                return;
+            }
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.forEach((tp, offset) -> total.addAndGet(offset - begin.get(tp)));
             replayUntil(consumer, end, target);
@@ -121,10 +135,30 @@ public class RebuildService {
         }
     }
 
+    /**
+     * A rebuild must see the whole history: if any partition no longer starts at offset 0 (records
+     * were deleted, e.g. by a retention the topic should never have had), the rebuilt generation
+     * would lack every aggregate whose first events are gone, so the switch-over is refused and
+     * the live generation keeps serving.
+     *
+     * @return why the history is incomplete, empty when every partition starts at 0
+     */
+    static Optional<String> historyGap(Map<TopicPartition, Long> beginningOffsets) {
+        List<String> gaps = beginningOffsets.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() > 0)
+                .map(e -> e.getKey().topic() + "-" + e.getKey().partition() + " starts at offset " + e.getValue())
+                .sorted().toList();
+        if (gaps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the event history is incomplete (" + String.join(", ", gaps) + "): events before those"
+                + " offsets were deleted, so a rebuild would lose the aggregates they created; the live generation keeps"
+                + " serving. Topics must keep everything (retention.ms=-1).");
+    }
+
     private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, int target) {
         Duration timeout = properties.rebuild().pollTimeout();
         while (!reached(consumer, end)) {
-            List<EventEnvelope<EventPayload>> batch = new ArrayList<>();
+            ProjectionBatch batch = new ProjectionBatch();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() >= end.get(tp)) {
@@ -133,7 +167,7 @@ public class RebuildService {
                 applied.incrementAndGet();
                 EventEnvelope<EventPayload> event = readOrSkip(record);
                 if (event != null) {
-                    batch.add(event);
+                    Projections.ALL.forEach(projection -> foldIfItsTopic(batch, projection, record.topic(), event));
                 }
             }
             // a record beyond the end offset of its partition is replayed in the tail or by the live handler;
@@ -143,18 +177,29 @@ public class RebuildService {
                     consumer.seek(tp, end.get(tp));
                 }
             }
-            ProjectionBatch.apply(store, target, batch);
+            batch.writeTo(store, target);
         }
     }
 
-    /** Records the live consumer dead-lettered (unreadable or invalid) are skipped here too. */
-    private static EventEnvelope<EventPayload> readOrSkip(ConsumerRecord<String, byte[]> record) {
+    /**
+     * As the live consumer: a topic's projection gets only events of its topic's sealed family
+     * (anything else on the topic is dead-lettered there, so skipped here).
+     */
+    private static <P extends EventPayload> void foldIfItsTopic(ProjectionBatch batch, TopicProjection<P> projection,
+                                                                String topic, EventEnvelope<EventPayload> event) {
+        Class<P> family = projection.topic().payloadType();
+        if (projection.topic().name().equals(topic) && family.isInstance(event.data())) {
+            batch.add(projection, event, family.cast(event.data()));
+        }
+    }
+
+    /** Records the live consumer dead-letters (unreadable or invalid) are skipped here too. */
+    private EventEnvelope<EventPayload> readOrSkip(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }
         try {
-            EventSchemas.shared().requireValid(record.value());
-            return EventJson.DEFAULT.read(record.value());
+            return events.deserialize(record.topic(), record.value()).envelope();
         } catch (RuntimeException e) {
             log.debug("rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
             return null;

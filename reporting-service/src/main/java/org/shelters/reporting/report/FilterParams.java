@@ -3,13 +3,13 @@ package org.shelters.reporting.report;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.shelters.Corridor;
-import org.shelters.platform.web.ApiException;
-import org.shelters.reporting.projection.ReportFilter;
+import org.shelters.platform.domain.Violations;
+import org.shelters.reporting.read.ReportFilter;
 
 /**
  * The filters as the query string carries them (all optional). Parsed here so that every bad
@@ -20,45 +20,42 @@ public record FilterParams(String state, String corridor, String donor, String p
 
     /** @param zone the programme zone: which day a delivery or dispatch time falls on */
     public ReportFilter toFilter(ZoneId zone) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        if (state != null && !state.matches("MX-[A-Z]{2,3}")) {
-            errors.add(new ApiException.FieldError("state", "must be an ISO 3166-2:MX code such as MX-CHP"));
-        }
-        Corridor corridorValue = parse(Corridor.class, "corridor", corridor, errors);
-        SupplyCategory categoryValue = parse(SupplyCategory.class, "category", category, errors);
-        LocalDate fromDate = date("from", from, errors);
-        LocalDate toDate = date("to", to, errors);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            errors.add(new ApiException.FieldError("from", "must not be after 'to'"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        Violations violations = new Violations();
+        violations.require(state == null || state.matches("MX-[A-Z]{2,3}"), "state",
+                "must be an ISO 3166-2:MX code such as MX-CHP");
+        Corridor corridorValue = choice(Corridor.class, "corridor", corridor, violations);
+        SupplyCategory categoryValue = choice(SupplyCategory.class, "category", category, violations);
+        LocalDate fromDate = date("from", from, violations);
+        LocalDate toDate = date("to", to, violations);
+        violations.require(fromDate == null || toDate == null || !fromDate.isAfter(toDate), "from", "must not be after 'to'");
+        violations.throwIfAny();
         return new ReportFilter(blankToNull(state), corridorValue, blankToNull(donor), blankToNull(phase), categoryValue,
                 fromDate, toDate, zone);
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value,
-                                               List<ApiException.FieldError> errors) {
+    /** The constant named {@code value} (any case, blanks around it ignored); empty when there is none. */
+    static <E extends Enum<E>> Optional<E> named(Class<E> type, String value) {
+        String name = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst();
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiException.FieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
+        Optional<E> parsed = named(type, value);
+        violations.require(parsed.isPresent(), field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        return parsed.orElse(null);
     }
 
-    private static LocalDate date(String field, String value, List<ApiException.FieldError> errors) {
+    private static LocalDate date(String field, String value, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new ApiException.FieldError(field, "must be a date YYYY-MM-DD"));
+            violations.add(field, "must be a date YYYY-MM-DD");
             return null;
         }
     }

@@ -1,27 +1,28 @@
 package org.shelters.reporting.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import org.shelters.platform.web.ApiException;
+import org.shelters.platform.domain.ProgrammeCalendar;
+import org.shelters.platform.domain.Refusal;
+import org.shelters.platform.query.Page;
+import org.shelters.platform.query.PageRequest;
 import org.shelters.reporting.ReportingProperties;
-import org.shelters.reporting.projection.AgreementDoc;
-import org.shelters.reporting.projection.AgreementFulfilment;
-import org.shelters.reporting.projection.Alerts;
-import org.shelters.reporting.projection.ArrivalsTrend;
-import org.shelters.reporting.projection.DeliveryPerformance;
-import org.shelters.reporting.projection.ProgrammeSummary;
-import org.shelters.reporting.projection.ReportFilter;
-import org.shelters.reporting.projection.ReportReader;
-import org.shelters.reporting.projection.ReportSnapshot;
-import org.shelters.reporting.projection.ShelterDoc;
-import org.shelters.reporting.projection.ShelterOverview;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.agreements.AgreementFulfilment;
+import org.shelters.reporting.alerts.Alerts;
+import org.shelters.reporting.programme.ProgrammeSummary;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportReader;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.ArrivalsTrend;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shelters.ShelterOverview;
+import org.shelters.reporting.shipments.DeliveryPerformance;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,40 +38,45 @@ public class ReportsController {
     public record Fresh<T>(Instant asOf, int generation, T data) {
     }
 
-    public record Page<T>(Instant asOf, int generation, int page, int size, long total, List<T> items) {
+    /**
+     * A list answer: the platform's page, its fields ({@code items, page, size, total}) at the top
+     * level next to {@code asOf} and {@code generation}, as clients (the dashboard) read them.
+     */
+    public record FreshPage<T>(Instant asOf, int generation, @JsonUnwrapped Page<T> page) {
     }
+
+    private static final String DEFAULT_SIZE = "" + PageRequest.DEFAULT_SIZE;
 
     private final ReportReader reader;
     private final ReportingProperties properties;
-    private final Clock clock;
+    private final ProgrammeCalendar calendar;
 
-    public ReportsController(ReportReader reader, ReportingProperties properties, Clock clock) {
+    public ReportsController(ReportReader reader, ReportingProperties properties, ProgrammeCalendar calendar) {
         this.reader = reader;
         this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/shelters")
     @Operation(summary = "Overview of every shelter: agreement, supplies, trainings, arrivals, occupancy")
-    public Page<ShelterOverview.View> shelters(FilterParams params,
-                                               @RequestParam(defaultValue = "0") int page,
-                                               @RequestParam(defaultValue = "50") int size) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
-        checkPage(page, size);
+    public FreshPage<ShelterOverview.View> shelters(FilterParams params,
+                                                    @RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+        ReportFilter filter = params.toFilter(calendar.zone());
+        PageRequest request = PageRequest.of(page, size);
         ReportSnapshot snapshot = reader.snapshot();
-        List<ShelterDoc> shelters = snapshot.sheltersMatching(filter);
-        List<ShelterOverview.View> items = slice(shelters, page, size).stream()
-                .map(s -> ShelterOverview.view(s, snapshot, filter)).toList();
-        return new Page<>(snapshot.asOf(), snapshot.generation(), page, size, shelters.size(), items);
+        Page<ShelterOverview.View> views = slice(snapshot.sheltersMatching(filter), request)
+                .map(s -> ShelterOverview.view(s, snapshot, filter));
+        return new FreshPage<>(snapshot.asOf(), snapshot.generation(), views);
     }
 
     @GetMapping("/shelters/{shelterId}")
     @Operation(summary = "Overview of one shelter")
     public Fresh<ShelterOverview.View> shelter(@PathVariable String shelterId, FilterParams params) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
+        ReportFilter filter = params.toFilter(calendar.zone());
         ReportSnapshot snapshot = reader.snapshot();
         ShelterDoc shelter = snapshot.sheltersMatching(ReportFilter.NONE).stream().filter(s -> s.id.equals(shelterId))
-                .findFirst().orElseThrow(() -> ApiException.notFound("Shelter", shelterId));
+                .findFirst().orElseThrow(() -> Refusal.notFound("Shelter", shelterId));
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), ShelterOverview.view(shelter, snapshot, filter));
     }
 
@@ -80,7 +86,7 @@ public class ReportsController {
         ReportSnapshot snapshot = reader.snapshot();
         AgreementDoc agreement = snapshot.agreements().get(agreementId);
         if (agreement == null) {
-            throw ApiException.notFound("Agreement", agreementId);
+            throw Refusal.notFound("Agreement", agreementId);
         }
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), AgreementFulfilment.view(agreement, snapshot));
     }
@@ -89,13 +95,9 @@ public class ReportsController {
     @Operation(summary = "Programme totals grouped by state, corridor, donor, phase or category")
     public Fresh<ProgrammeSummary.View> programme(FilterParams params,
                                                   @RequestParam(defaultValue = "state") String groupBy) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
-        ProgrammeSummary.GroupBy group;
-        try {
-            group = ProgrammeSummary.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("groupBy", "must be one of state, corridor, donor, phase, category");
-        }
+        ReportFilter filter = params.toFilter(calendar.zone());
+        ProgrammeSummary.GroupBy group = FilterParams.named(ProgrammeSummary.GroupBy.class, groupBy).orElseThrow(() ->
+                Refusal.invalid("groupBy", "must be one of state, corridor, donor, phase, category"));
         ReportSnapshot snapshot = reader.snapshot();
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), ProgrammeSummary.view(snapshot, filter, group));
     }
@@ -103,51 +105,41 @@ public class ReportsController {
     @GetMapping("/delivery-performance")
     @Operation(summary = "Dispatch-to-delivery lead times (median, p90) per state and carrier; rejections by reason")
     public Fresh<DeliveryPerformance.View> deliveryPerformance(FilterParams params) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
+        ReportFilter filter = params.toFilter(calendar.zone());
         ReportSnapshot snapshot = reader.snapshot();
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), DeliveryPerformance.view(snapshot, filter));
     }
 
     @GetMapping("/alerts")
     @Operation(summary = "Over capacity, arrival surges, expiring agreements, overdue shipments, high rejection rates")
-    public Page<Alerts.Alert> alerts(FilterParams params, @RequestParam(required = false) String type,
-                                     @RequestParam(defaultValue = "0") int page,
-                                     @RequestParam(defaultValue = "50") int size) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
-        checkPage(page, size);
+    public FreshPage<Alerts.Alert> alerts(FilterParams params, @RequestParam(required = false) String type,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+        ReportFilter filter = params.toFilter(calendar.zone());
+        PageRequest request = PageRequest.of(page, size);
         ReportSnapshot snapshot = reader.snapshot();
-        List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts().settings(), clock.instant()).stream()
+        List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts(), calendar.now()).stream()
                 .filter(alert -> type == null || alert.type().equalsIgnoreCase(type)).toList();
-        return new Page<>(snapshot.asOf(), snapshot.generation(), page, size, alerts.size(), slice(alerts, page, size));
+        return new FreshPage<>(snapshot.asOf(), snapshot.generation(), slice(alerts, request));
     }
 
     @GetMapping("/arrivals-trend")
     @Operation(summary = "People received per day with vulnerable groups (default: the last 30 days)")
     public Fresh<List<ArrivalsTrend.Day>> arrivalsTrend(FilterParams params) {
-        ReportFilter filter = params.toFilter(ZoneId.of(properties.zone()));
+        ReportFilter filter = params.toFilter(calendar.zone());
         ReportSnapshot snapshot = reader.snapshot();
         LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
         LocalDate from = filter.from() != null ? filter.from() : to.minusDays(29);
         if (ChronoUnit.DAYS.between(from, to) > 366) {
-            throw ApiException.invalid("from", "the trend covers at most 366 days");
+            throw Refusal.invalid("from", "the trend covers at most 366 days");
         }
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), ArrivalsTrend.view(snapshot, filter, from, to));
     }
 
-    static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw ApiException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw ApiException.invalid("size", "must be between 1 and 500");
-        }
-    }
-
-    static <T> List<T> slice(List<T> all, int page, int size) {
-        long from = (long) page * size;
-        if (from >= all.size()) {
-            return List.of();
-        }
-        return all.subList((int) from, (int) Math.min(all.size(), from + size));
+    /** The requested page of an answer computed whole (the snapshot is in memory anyway). */
+    static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = Math.min(request.offset(), all.size());
+        int to = (int) Math.min(all.size(), (long) from + request.size());
+        return request.of(all.subList(from, to), all.size());
     }
 }

@@ -24,7 +24,7 @@ import org.shelters.events.logistics.RejectionReason;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.reporting.Programme;
 import org.shelters.reporting.ReportingApplication;
-import org.shelters.reporting.projection.LiveProjectionHandler;
+import org.shelters.reporting.projection.LiveProjections;
 import org.shelters.testsupport.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * consumer group; events/s applied next to the raw insertMany ceiling of the same store, same run.
  * (a) freshness: then a steady 1,000 events/s for 30 s; p50/p99 from recordedtime to projection write.
  *
- * <pre>./mvnw -o -q -pl reporting-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.shelters.reporting.bench.ProjectionBenchmark</pre>
+ * How to run it (plain {@code java} on the test classpath): see {@code reporting-service/BENCHMARKS.md}.
  * Options: -Dbench.backlog=200000 -Dbench.rate=1000 -Dbench.seconds=30 -Dbench.validate=true
  */
 public final class ProjectionBenchmark {
@@ -73,17 +72,17 @@ public final class ProjectionBenchmark {
         AtomicLong lastApplied = new AtomicLong();
         List<Long> steady = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger phase = new AtomicInteger(0);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ReportingApplication.class).properties(Map.of(
-                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                "spring.mongodb.uri", infra.mongoUri() + "/bench",
-                "spring.mongodb.database", "bench",
-                "platform.consumer.group-id", "bench-" + System.nanoTime(),
-                "server.port", "0",
-                "platform.consumer.validate-schemas", System.getProperty("bench.validate", "true"),
-                "logging.level.root", "WARN")).run();
+        // as command-line arguments: they must win over application.yml (builder properties are only defaults)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ReportingApplication.class).run(
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + infra.mongoUri() + "/bench",
+                "--spring.mongodb.database=bench",
+                "--platform.consumer.group-id=bench-" + System.nanoTime(),
+                "--server.port=0",
+                "--platform.consumer.validate-schemas=" + System.getProperty("bench.validate", "true"),
+                "--logging.level.root=WARN");
         try {
-            LiveProjectionHandler handler = app.getBean(LiveProjectionHandler.class);
-            handler.onFreshness(age -> {
+            app.getBean(LiveProjections.class).onFreshness(age -> {
                 long now = System.nanoTime();
                 firstApplied.compareAndSet(0, now);
                 lastApplied.set(now);

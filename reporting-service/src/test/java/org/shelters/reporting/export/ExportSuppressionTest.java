@@ -2,15 +2,17 @@ package org.shelters.reporting.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.reporting.ReportingProperties;
-import org.shelters.reporting.projection.DailyArrivals;
-import org.shelters.reporting.projection.ReportReader;
-import org.shelters.reporting.projection.ReportSnapshot;
-import org.shelters.reporting.projection.ShelterDoc;
+import org.shelters.reporting.read.ReportReader;
+import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.report.FilterParams;
+import org.shelters.reporting.shelters.DailyArrivals;
+import org.shelters.reporting.shelters.ShelterDoc;
 
 class ExportSuppressionTest {
 
@@ -18,14 +20,15 @@ class ExportSuppressionTest {
     static final FilterParams NO_FILTER = new FilterParams(null, null, null, null, null, null, null);
 
     static ExportController exportOf(ShelterDoc shelter) {
-        ReportingProperties properties = new ReportingProperties(null, null, null, null);
-        ReportReader reader = new ReportReader(null, null, null, properties) {
+        ReportingProperties properties = new ReportingProperties(null, null, null);
+        ReportReader reader = new ReportReader(null, null, null) {
             @Override
             public ReportSnapshot snapshot() {
                 return ReportSnapshot.of(1, DAY, List.of(shelter), List.of(), List.of());
             }
         };
-        return new ExportController(reader, properties);
+        return new ExportController(reader, properties,
+                new ProgrammeCalendar(Clock.systemUTC(), ProgrammeCalendar.DEFAULT_ZONE));
     }
 
     static ShelterDoc shelterWith(int women, int men, int girls, int boys) {

@@ -1,86 +1,117 @@
 package org.shelters.reporting.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shelters.reporting.shelters.ShelterFold.ARRIVALS;
+import static org.shelters.reporting.shelters.ShelterFold.SHELTERS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventMetadata;
 import org.shelters.events.EventPayload;
 import org.shelters.events.Events;
-import org.shelters.events.agreements.AgreementEvent;
 import org.shelters.events.agreements.AgreementSuspended;
 import org.shelters.events.agreements.SupplyCategory;
-import org.shelters.events.logistics.LogisticsEvent;
 import org.shelters.events.logistics.RejectionReason;
 import org.shelters.events.shelters.Corridor;
-import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterEvent;
 import org.shelters.reporting.Programme;
+import org.shelters.reporting.Projections;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.agreements.AgreementFold;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.ArrivalsDoc;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shelters.ShelterFold;
+import org.shelters.reporting.shelters.ShelterOverview;
+import org.shelters.reporting.shipments.DeliveryPerformance;
+import org.shelters.reporting.shipments.ShipmentDoc;
+import org.shelters.reporting.shipments.ShipmentFold;
 
 class ProjectionRulesTest {
 
-    static EventEnvelope<EventPayload> at(long sequence, EventPayload payload) {
+    static <T extends EventPayload> EventEnvelope<T> at(long sequence, T payload) {
         Instant now = Instant.parse("2026-11-20T10:00:00Z").plusSeconds(sequence);
         return Events.envelope("/test", payload, sequence, EventMetadata.none(), now, now);
     }
 
-    static boolean applyShelter(ShelterDoc doc, EventEnvelope<EventPayload> e) {
-        return ProjectionBatch.applyGuarded(doc, e, (d, ev) -> ShelterOverview.apply(d, (ShelterEvent) ev.data()));
-    }
-
-    static boolean applyArrivals(ArrivalsDoc doc, EventEnvelope<EventPayload> e) {
-        return ProjectionBatch.applyGuarded(doc, e, (d, ev) -> ShelterOverview.apply(d, (ShelterArrivalsReported) ev.data()));
+    /** Folds one shelters.v1 event as a live poll does (sequence guard included); true if it changed a document. */
+    static <D extends ProjectionDoc> boolean fold(Projection<D> projection, Map<String, D> documents,
+                                                  EventEnvelope<? extends ShelterEvent> event) {
+        ProjectionBatch batch = new ProjectionBatch();
+        batch.add(ShelterFold.PROJECTION, event, event.data());
+        return !batch.applyTo(projection, documents).isEmpty();
     }
 
     @Test
     void anArrivalCorrectionReplacesTheFiguresOfItsDateInsteadOfAddingThem() {
         LocalDate day = LocalDate.parse("2026-11-20");
-        ArrivalsDoc doc = ArrivalsDoc.empty(ProjectionBatch.documentId(Programme.arrivals("s1", day, 1, 1, 1, 0, 0, 0, 1)));
-        applyArrivals(doc, at(1, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
-        applyArrivals(doc, at(2, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        Map<String, ArrivalsDoc> docs = new HashMap<>();
+        fold(ARRIVALS, docs, at(1, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
+        fold(ARRIVALS, docs, at(2, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        assertThat(docs).as("one document per shelter and date").containsOnlyKeys(ArrivalsDoc.idOf("s1", day.toString()));
+        ArrivalsDoc doc = docs.get(ArrivalsDoc.idOf("s1", day.toString()));
         assertThat(doc.figures.arrivals).isEqualTo(80);
         ReportSnapshot snapshot = ReportSnapshot.of(1, day, List.of(), List.of(doc), List.of(), List.of());
         ShelterDoc shelter = snapshot.shelters().get("s1");
         assertThat(shelter.arrivals).hasSize(1);
-        assertThat(ShelterOverview.window(shelter, day, 1).arrivals()).isEqualTo(80);
+        assertThat(ShelterOverview.view(shelter, snapshot, ReportFilter.NONE).arrivals().today().arrivals()).isEqualTo(80);
         assertThat(snapshot.asOf()).isEqualTo(Instant.parse("2026-11-20T10:00:02Z"));
     }
 
     @Test
     void anOlderRevisionArrivingLaterNeverOverwritesANewerOne() {
         LocalDate day = LocalDate.parse("2026-11-20");
-        ArrivalsDoc doc = ArrivalsDoc.empty(ArrivalsDoc.idOf("s1", day.toString()));
-        applyArrivals(doc, at(1, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
-        applyArrivals(doc, at(2, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
-        assertThat(doc.figures.arrivals).isEqualTo(80);
+        Map<String, ArrivalsDoc> docs = new HashMap<>();
+        fold(ARRIVALS, docs, at(1, Programme.arrivals("s1", day, 2, 80, 20, 40, 3, 17, 70)));
+        fold(ARRIVALS, docs, at(2, Programme.arrivals("s1", day, 1, 100, 30, 50, 5, 15, 90)));
+        assertThat(docs.get(ArrivalsDoc.idOf("s1", day.toString())).figures.arrivals).isEqualTo(80);
+    }
+
+    @Test
+    void aDailyReportLeavesTheShelterProfileDocumentAlone() {
+        Map<String, ShelterDoc> shelters = new HashMap<>();
+        assertThat(fold(SHELTERS, shelters, at(1, Programme.arrivals("s1", LocalDate.parse("2026-11-20"), 1, 1, 0, 1, 0, 0, 1))))
+                .isFalse();
+        assertThat(shelters).isEmpty();
     }
 
     @Test
     void anEventAtOrBelowTheLastAppliedSequenceChangesNothing() {
-        ShelterDoc doc = ShelterDoc.empty("s1");
-        assertThat(applyShelter(doc, at(1, Programme.shelter("s1", "A", "MX-CHP", Corridor.SOUTHERN_BORDER, 10)))).isTrue();
-        assertThat(applyShelter(doc, at(2, Programme.shelter("s1", "B", "MX-CHP", Corridor.SOUTHERN_BORDER, 20)))).isTrue();
-        assertThat(applyShelter(doc, at(2, Programme.shelter("s1", "C", "MX-CHP", Corridor.SOUTHERN_BORDER, 30)))).isFalse();
-        assertThat(applyShelter(doc, at(1, Programme.shelter("s1", "D", "MX-CHP", Corridor.SOUTHERN_BORDER, 40)))).isFalse();
+        Map<String, ShelterDoc> docs = new HashMap<>();
+        assertThat(fold(SHELTERS, docs, at(1, Programme.shelter("s1", "A", "MX-CHP", Corridor.SOUTHERN_BORDER, 10)))).isTrue();
+        assertThat(fold(SHELTERS, docs, at(2, Programme.shelter("s1", "B", "MX-CHP", Corridor.SOUTHERN_BORDER, 20)))).isTrue();
+        assertThat(fold(SHELTERS, docs, at(2, Programme.shelter("s1", "C", "MX-CHP", Corridor.SOUTHERN_BORDER, 30)))).isFalse();
+        assertThat(fold(SHELTERS, docs, at(1, Programme.shelter("s1", "D", "MX-CHP", Corridor.SOUTHERN_BORDER, 40)))).isFalse();
+        ShelterDoc doc = docs.get("s1");
         assertThat(doc.name).isEqualTo("B");
         assertThat(doc.seq).isEqualTo(2);
         assertThat(doc.lastRecordedTime).isEqualTo(Instant.parse("2026-11-20T10:00:02Z"));
     }
 
     @Test
+    void theCollectionsKeepTheirNamesSoExistingGenerationsStayReadable() {
+        assertThat(Projections.DOCUMENTS).extracting(Projection::collection)
+                .containsExactly("shelter_overview", "shelter_arrivals", "agreement_fulfilment", "delivery_performance");
+        assertThat(ShelterFold.SHELTERS.collection(3)).isEqualTo("shelter_overview_v3");
+    }
+
+    @Test
     void anAmendmentReplacesTheCommitmentsAndKeepsTheOriginalBudget() {
         AgreementDoc doc = AgreementDoc.empty("a1");
         var start = LocalDate.parse("2026-01-01");
-        AgreementFulfilment.apply(doc, (AgreementEvent) Programme.signed("a1", "s1", "ECHO", "P1",
+        AgreementFold.apply(doc, Programme.signed("a1", "s1", "ECHO", "P1",
                 Programme.terms(start, start.plusDays(300), "1000", Programme.line("L1", SupplyCategory.MEDICINES, "10"),
                         Programme.line("L2", SupplyCategory.MEDICINES, "5"))));
-        AgreementFulfilment.apply(doc, Programme.amended("a1", "s1", 1,
+        AgreementFold.apply(doc, Programme.amended("a1", "s1", 1,
                 Programme.terms(start, start.plusDays(300), "1500", Programme.line("L1", SupplyCategory.MEDICINES, "20"))));
-        AgreementFulfilment.apply(doc, new AgreementSuspended("a1", "s1", "audit"));
+        AgreementFold.apply(doc, new AgreementSuspended("a1", "s1", "audit"));
         assertThat(doc.commitments).hasSize(1);
         assertThat(doc.commitments.get(0).quantity).isEqualByComparingTo("20");
         assertThat(doc.budget).isEqualByComparingTo("1500");
@@ -93,7 +124,7 @@ class ProjectionRulesTest {
     void aProofOfDeliveryAloneIsEnoughForLeadTimeAndRejections() {
         ShipmentDoc doc = ShipmentDoc.empty("sh1");
         Instant dispatched = Instant.parse("2026-11-01T08:00:00Z");
-        DeliveryPerformance.apply(doc, (LogisticsEvent) Programme.delivered("sh1", "a1", "s1", dispatched,
+        ShipmentFold.apply(doc, Programme.delivered("sh1", "a1", "s1", dispatched,
                 dispatched.plusSeconds(36 * 3600), Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "7", "3",
                         RejectionReason.EXPIRED)));
         assertThat(doc.status).isEqualTo("DELIVERED");
@@ -120,7 +151,7 @@ class ProjectionRulesTest {
         Instant dispatched = Instant.parse("2026-11-20T14:00:00Z");
         // 20:00 on 20 November in Mexico City, already 21 November in UTC
         Instant received = Instant.parse("2026-11-21T02:00:00Z");
-        DeliveryPerformance.apply(doc, (LogisticsEvent) Programme.delivered("sh1", "a1", "s1", dispatched, received,
+        ShipmentFold.apply(doc, Programme.delivered("sh1", "a1", "s1", dispatched, received,
                 Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "10", "0", null)));
         ReportSnapshot snapshot = ReportSnapshot.of(1, LocalDate.parse("2026-11-20"), List.of(ShelterDoc.empty("s1")),
                 List.of(), List.of(doc));

@@ -1,4 +1,6 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shelters;
+
+import org.shelters.reporting.projection.ProjectionDoc;
 
 /**
  * The figures of one shelter and date (id {@code shelterId|date}). Kept apart from the shelter's

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.read;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.projection.ProjectionDoc;
+import org.shelters.reporting.shelters.ArrivalsDoc;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shipments.ShipmentDoc;
 
 /**
  * The documents of one generation, read once per request, joined in memory. The programme has

@@ -5,29 +5,27 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
-import org.shelters.events.Topic;
-import org.shelters.events.Topics;
-import org.shelters.platform.consumer.BatchEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The one consumer of all three topics: applies each poll to the active generation in bulk and
- * records how fresh the projections are (event recordedtime to write completed).
+ * Applies the live polls of every topic to the active generation and measures how fresh the
+ * projections are. Shared by the three topic handlers so that they take the same write lock (a
+ * rebuild switching generations pauses them all) and record into one {@code projection.freshness}
+ * timer (event recordedtime to write completed), whatever the topic.
  */
 @Component
-public class LiveProjectionHandler implements BatchEventHandler {
+public class LiveProjections {
 
     private final ProjectionStore store;
     private final Generations generations;
     private final Timer freshness;
     private final List<Consumer<Duration>> freshnessListeners = new CopyOnWriteArrayList<>();
 
-    public LiveProjectionHandler(ProjectionStore store, Generations generations, MeterRegistry meters) {
+    public LiveProjections(ProjectionStore store, Generations generations, MeterRegistry meters) {
         this.store = store;
         this.generations = generations;
         this.freshness = Timer.builder("projection.freshness")
@@ -37,26 +35,19 @@ public class LiveProjectionHandler implements BatchEventHandler {
                 .register(meters);
     }
 
-    @Override
-    public Set<Topic<?>> topics() {
-        return Set.of(Topics.SHELTERS, Topics.AGREEMENTS, Topics.LOGISTICS);
-    }
-
-    @Override
-    public void handle(EventEnvelope<EventPayload> event) {
-        handleBatch(List.of(event));
-    }
-
-    @Override
-    public void handleBatch(List<EventEnvelope<EventPayload>> events) {
+    /** One poll of one topic: one load and one bulk write per collection it touches. */
+    public <P extends EventPayload> void apply(TopicProjection<P> projection,
+                                               List<? extends EventEnvelope<? extends P>> events) {
+        ProjectionBatch batch = new ProjectionBatch();
+        batch.addAll(projection, events);
         generations.writeLock().lock();
         try {
-            ProjectionBatch.apply(store, generations.active(), events);
+            batch.writeTo(store, generations.active());
         } finally {
             generations.writeLock().unlock();
         }
         Instant written = Instant.now();
-        for (EventEnvelope<EventPayload> event : events) {
+        for (EventEnvelope<?> event : events) {
             if (event.recordedtime() != null) {
                 Duration age = Duration.between(event.recordedtime(), written);
                 freshness.record(age);
@@ -68,9 +59,5 @@ public class LiveProjectionHandler implements BatchEventHandler {
     /** For benchmarks and diagnostics that need every sample, not the histogram. */
     public void onFreshness(Consumer<Duration> listener) {
         freshnessListeners.add(listener);
-    }
-
-    public Timer freshness() {
-        return freshness;
     }
 }

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.reporting.Programme;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.agreements.AgreementFold;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.DailyArrivals;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shipments.ShipmentDoc;
 
 class AlertsTest {
 
@@ -71,7 +78,7 @@ class AlertsTest {
     @Test
     void anAgreementEndingSoonWarnsOnlyWhileCommitmentsAreOutstanding() {
         AgreementDoc a = AgreementDoc.empty("a1");
-        AgreementFulfilment.apply(a, Programme.signed("a1", "s1", "ECHO", "P1", Programme.terms(TODAY.minusDays(300),
+        AgreementFold.apply(a, Programme.signed("a1", "s1", "ECHO", "P1", Programme.terms(TODAY.minusDays(300),
                 TODAY.plusDays(12), "1000", Programme.line("L1", SupplyCategory.MEDICINES, "10"))));
         assertThat(types(shelter(60), List.of(a), List.of())).containsExactly("AGREEMENT_EXPIRING");
 

@@ -1,36 +1,37 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.read;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
 /** Small arithmetic shared by the views; quantities stay exact (BigDecimal). */
-final class Quantities {
+public final class Quantities {
 
-    static final int WIDTH = 5;
+    /** Columns of a running sum row; views use as many as they need. */
+    private static final int WIDTH = 5;
 
     private Quantities() {
     }
 
-    static <K> void add(Map<K, BigDecimal[]> sums, K key, int index, BigDecimal value) {
+    public static <K> void add(Map<K, BigDecimal[]> sums, K key, int index, BigDecimal value) {
         BigDecimal[] row = sums.computeIfAbsent(key, k -> zeros());
         if (value != null) {
             row[index] = row[index].add(value);
         }
     }
 
-    static BigDecimal[] zeros() {
+    public static BigDecimal[] zeros() {
         BigDecimal[] row = new BigDecimal[WIDTH];
         java.util.Arrays.fill(row, BigDecimal.ZERO);
         return row;
     }
 
-    static BigDecimal nz(BigDecimal value) {
+    public static BigDecimal nz(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
     }
 
     /** part / whole as a percentage with one decimal; null when nothing was committed. */
-    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         if (whole == null || whole.signum() == 0) {
             return null;
         }

@@ -1,9 +1,10 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shelters;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.reporting.projection.ProjectionDoc;
 import org.springframework.data.annotation.Transient;
 
 /** A shelter's profile and its daily arrival figures (one entry per date, the latest revision only). */

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.agreements;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingTopic;
+import org.shelters.reporting.projection.ProjectionDoc;
 
 /** An agreement's current terms (amendments replace them), status and the trainings held under it. */
 public class AgreementDoc extends ProjectionDoc {

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.alerts;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,10 +8,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.agreements.AgreementFulfilment;
+import org.shelters.reporting.read.Quantities;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.DailyArrivals;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shipments.ShipmentDoc;
 
 /** What needs attention now: over capacity, arrival surges, expiring agreements, late shipments, refusals. */
 public final class Alerts {
 
+    public static final String OVER_CAPACITY = "OVER_CAPACITY";
+    public static final String ARRIVALS_SURGE = "ARRIVALS_SURGE";
+    public static final String AGREEMENT_EXPIRING = "AGREEMENT_EXPIRING";
+    public static final String SHIPMENT_OVERDUE = "SHIPMENT_OVERDUE";
+    public static final String HIGH_REJECTION_RATE = "HIGH_REJECTION_RATE";
+    /** Every type, so a gauge shows 0 for a type with no open alert instead of vanishing. */
+    public static final List<String> TYPES = List.of(OVER_CAPACITY, ARRIVALS_SURGE, AGREEMENT_EXPIRING, SHIPMENT_OVERDUE,
+            HIGH_REJECTION_RATE);
+
+    /** Thresholds, bound from {@code reporting.alerts.*}. */
     public record Settings(double surgeFactor, int surgeMinArrivals, int expiringWithinDays, int undeliveredAfterDays,
                            double highRejectionRate) {
     }
@@ -29,7 +47,7 @@ public final class Alerts {
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
             Map.Entry<String, DailyArrivals> latest = shelter.arrivals.lastEntry();
             if (latest != null && shelter.capacity > 0 && latest.getValue().overnightOccupancy > shelter.capacity) {
-                alerts.add(alert("OVER_CAPACITY", "HIGH", shelter, shelter.id,
+                alerts.add(alert(OVER_CAPACITY, "HIGH", shelter, shelter.id,
                         "Overnight occupancy " + latest.getValue().overnightOccupancy + " on " + latest.getKey()
                                 + " exceeds capacity " + shelter.capacity,
                         latest.getValue().overnightOccupancy, shelter.capacity));
@@ -41,7 +59,7 @@ public final class Alerts {
                 double average = before.stream().mapToInt(d -> d.arrivals).average().orElse(0);
                 int arrivals = latest.getValue().arrivals;
                 if (before.size() >= 3 && arrivals >= settings.surgeMinArrivals() && arrivals > settings.surgeFactor() * average) {
-                    alerts.add(alert("ARRIVALS_SURGE", "MEDIUM", shelter, shelter.id,
+                    alerts.add(alert(ARRIVALS_SURGE, "MEDIUM", shelter, shelter.id,
                             arrivals + " arrivals on " + latest.getKey() + " against a 30-day average of "
                                     + Math.round(average), arrivals, settings.surgeFactor() * average));
                 }
@@ -54,7 +72,7 @@ public final class Alerts {
                 if (daysLeft >= 0 && daysLeft <= settings.expiringWithinDays()) {
                     BigDecimal outstanding = AgreementFulfilment.outstanding(a, snapshot);
                     if (outstanding.signum() > 0) {
-                        alerts.add(alert("AGREEMENT_EXPIRING", "MEDIUM", shelter, a.id, "Agreement " + a.id + " ends on "
+                        alerts.add(alert(AGREEMENT_EXPIRING, "MEDIUM", shelter, a.id, "Agreement " + a.id + " ends on "
                                 + a.periodEnd + " with " + outstanding.toPlainString() + " units outstanding",
                                 outstanding, BigDecimal.ZERO));
                     }
@@ -66,7 +84,7 @@ public final class Alerts {
                 if (s.inTransit() && s.dispatchedAt != null) {
                     long days = Duration.between(s.dispatchedAt, now).toDays();
                     if (days >= settings.undeliveredAfterDays()) {
-                        alerts.add(alert("SHIPMENT_OVERDUE", "HIGH", shelter, s.id, "Shipment " + s.id
+                        alerts.add(alert(SHIPMENT_OVERDUE, "HIGH", shelter, s.id, "Shipment " + s.id
                                 + " dispatched " + days + " days ago is not delivered", days, settings.undeliveredAfterDays()));
                     }
                 }
@@ -80,7 +98,7 @@ public final class Alerts {
             if (shipped.signum() > 0) {
                 double rate = rejected.doubleValue() / shipped.doubleValue();
                 if (rate > settings.highRejectionRate()) {
-                    alerts.add(alert("HIGH_REJECTION_RATE", "MEDIUM", shelter, shelter.id, String.format(java.util.Locale.ROOT,
+                    alerts.add(alert(HIGH_REJECTION_RATE, "MEDIUM", shelter, shelter.id, String.format(java.util.Locale.ROOT,
                             "%.1f%% of delivered quantities were rejected", rate * 100), rate, settings.highRejectionRate()));
                 }
             }

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shelters;
 
 /** Aggregate counts of one shelter and date; never personal data. */
 public class DailyArrivals {

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shelters;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,62 +11,17 @@ import java.util.Map;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingTopic;
 import org.shelters.events.shelters.Corridor;
-import org.shelters.events.shelters.ShelterArrivalsReported;
-import org.shelters.events.shelters.ShelterEvent;
-import org.shelters.events.shelters.ShelterProfileUpdated;
-import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.read.Quantities;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shipments.ShipmentDoc;
 
-/** How is each shelter doing: profile, agreement, supplies, trainings, arrivals, occupancy. */
+/** The read side of a shelter: how is it doing (profile, agreement, supplies, trainings, arrivals, occupancy). */
 public final class ShelterOverview {
 
     private ShelterOverview() {
     }
-
-    public static void apply(ShelterDoc doc, ShelterEvent event) {
-        if (event instanceof ShelterRegistered r) {
-            doc.registered = true;
-            doc.demo = r.demo();
-            profile(doc, r.name(), r.state(), r.municipality(), r.corridor(), r.capacity(),
-                    r.services().stream().map(Enum::name).toList());
-        } else if (event instanceof ShelterProfileUpdated u) {
-            profile(doc, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(),
-                    u.services().stream().map(Enum::name).toList());
-        }
-    }
-
-    /** A correction (higher revision) replaces the figures of its date; an older revision never wins. */
-    public static void apply(ArrivalsDoc doc, ShelterArrivalsReported a) {
-        if (doc.figures == null || a.revision() >= doc.figures.revision) {
-            doc.figures = figures(a);
-        }
-    }
-
-    private static void profile(ShelterDoc doc, String name, String state, String municipality, Corridor corridor,
-                                int capacity, List<String> services) {
-        doc.name = name;
-        doc.state = state;
-        doc.municipality = municipality;
-        doc.corridor = corridor;
-        doc.capacity = capacity;
-        doc.services = new ArrayList<>(services);
-    }
-
-    private static DailyArrivals figures(ShelterArrivalsReported a) {
-        DailyArrivals d = new DailyArrivals();
-        d.revision = a.revision();
-        d.arrivals = a.arrivals();
-        d.women = a.women();
-        d.men = a.men();
-        d.girls = a.girls();
-        d.boys = a.boys();
-        d.unaccompaniedChildren = a.unaccompaniedChildren();
-        d.olderPersons = a.olderPersons();
-        d.reportedKidnapOrTraffickingVictims = a.reportedKidnapOrTraffickingVictims();
-        d.overnightOccupancy = a.overnightOccupancy();
-        return d;
-    }
-
-    // ---- read side ----
 
     public record View(String shelterId, String name, String state, String municipality, Corridor corridor,
                        int capacity, boolean demo, CurrentAgreement currentAgreement,
@@ -139,7 +94,7 @@ public final class ShelterOverview {
                 arrivals(shelter, reference), occupancy(shelter), lastDelivery);
     }
 
-    public static List<CategoryFulfilment> fulfilmentByCategory(List<AgreementDoc> agreements, List<ShipmentDoc> shipments,
+    static List<CategoryFulfilment> fulfilmentByCategory(List<AgreementDoc> agreements, List<ShipmentDoc> shipments,
                                                                 ReportFilter filter) {
         Map<SupplyCategory, BigDecimal[]> sums = new EnumMap<>(SupplyCategory.class);
         for (AgreementDoc a : agreements) {

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shipments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.logistics.RejectionReason;
+import org.shelters.reporting.projection.ProjectionDoc;
 
 /** A shipment's lines, dispatch and proof of delivery. */
 public class ShipmentDoc extends ProjectionDoc {

@@ -1,17 +1,16 @@
-package org.shelters.reporting.report;
+package org.shelters.reporting.alerts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.reporting.ReportingProperties;
-import org.shelters.reporting.projection.Alerts;
-import org.shelters.reporting.projection.ReportFilter;
-import org.shelters.reporting.projection.ReportSnapshot;
-import org.shelters.reporting.projection.ReportReader;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportReader;
+import org.shelters.reporting.read.ReportSnapshot;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,19 +24,17 @@ import org.springframework.stereotype.Component;
 @EnableScheduling
 public class AlertMetrics {
 
-    static final List<String> KINDS = List.of("OVER_CAPACITY", "ARRIVALS_SURGE", "AGREEMENT_EXPIRING",
-            "SHIPMENT_OVERDUE", "HIGH_REJECTION_RATE");
-
     private final ReportReader reader;
     private final ReportingProperties properties;
-    private final Clock clock;
+    private final ProgrammeCalendar calendar;
     private final MultiGauge openByKind;
     private final MultiGauge surgesByState;
 
-    public AlertMetrics(ReportReader reader, ReportingProperties properties, Clock clock, MeterRegistry meters) {
+    public AlertMetrics(ReportReader reader, ReportingProperties properties, ProgrammeCalendar calendar,
+                        MeterRegistry meters) {
         this.reader = reader;
         this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
         this.openByKind = MultiGauge.builder("alerts.open")
                 .description("Domain alerts open now, by kind (the list at /api/reports/alerts)").register(meters);
         this.surgesByState = MultiGauge.builder("shelter.arrivals.surge.open")
@@ -49,12 +46,12 @@ public class AlertMetrics {
             fixedDelayString = "${reporting.metrics.refresh-interval:15s}")
     public void refresh() {
         ReportSnapshot snapshot = reader.snapshot();
-        List<Alerts.Alert> alerts = Alerts.view(snapshot, ReportFilter.NONE, properties.alerts().settings(), clock.instant());
+        List<Alerts.Alert> alerts = Alerts.view(snapshot, ReportFilter.NONE, properties.alerts(), calendar.now());
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> surgesPerState = new TreeMap<>();
         for (Alerts.Alert alert : alerts) {
             byKind.merge(alert.type(), 1L, Long::sum);
-            if ("ARRIVALS_SURGE".equals(alert.type()) && alert.state() != null) {
+            if (Alerts.ARRIVALS_SURGE.equals(alert.type()) && alert.state() != null) {
                 surgesPerState.merge(alert.state(), 1L, Long::sum);
             }
         }
@@ -68,7 +65,7 @@ public class AlertMetrics {
     }
 
     private void publish(Map<String, Long> byKind, Map<String, Long> surgesPerState) {
-        openByKind.register(KINDS.stream()
+        openByKind.register(Alerts.TYPES.stream()
                 .map(kind -> MultiGauge.Row.of(Tags.of("kind", kind), byKind.getOrDefault(kind, 0L)))
                 .toList(), true);
         surgesByState.register(surgesPerState.entrySet().stream()

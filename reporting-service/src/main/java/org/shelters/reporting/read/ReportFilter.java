@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.read;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.shelters.ShelterDoc;
 
 /**
  * The analyst's filters; null means "any". Dates are inclusive and are days in {@code zone} (the

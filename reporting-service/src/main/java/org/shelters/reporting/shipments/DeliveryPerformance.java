@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shipments;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,82 +8,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.shelters.events.logistics.DeliveredLine;
-import org.shelters.events.logistics.LogisticsEvent;
 import org.shelters.events.logistics.RejectionReason;
-import org.shelters.events.logistics.ShipmentCancelled;
-import org.shelters.events.logistics.ShipmentLine;
-import org.shelters.events.logistics.ShipmentPlanned;
-import org.shelters.events.logistics.SuppliesDelivered;
-import org.shelters.events.logistics.SuppliesDispatched;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.read.Quantities;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.ShelterDoc;
 
-/** How fast do supplies arrive (dispatch to delivery, per state and carrier) and why are they refused. */
+/**
+ * The read side of shipments: how fast do supplies arrive (dispatch to delivery, per state and
+ * carrier) and why are they refused.
+ */
 public final class DeliveryPerformance {
 
     private DeliveryPerformance() {
     }
-
-    public static void apply(ShipmentDoc doc, LogisticsEvent event) {
-        doc.agreementId = event.agreementId();
-        doc.shelterId = event.shelterId();
-        if (event instanceof ShipmentPlanned p) {
-            doc.plannedDate = p.plannedDate();
-            doc.lines = lines(p.lines());
-            if (doc.status == null) {
-                doc.status = "PLANNED";
-            }
-        } else if (event instanceof SuppliesDispatched d) {
-            doc.dispatchedAt = d.dispatchedAt();
-            doc.carrier = d.carrier();
-            doc.waybill = d.waybill();
-            if (!d.lines().isEmpty()) {
-                doc.lines = lines(d.lines());
-            }
-            doc.status = "IN_TRANSIT";
-        } else if (event instanceof SuppliesDelivered d) {
-            // the proof of delivery carries dispatch time and carrier: lead time needs no earlier event
-            if (d.dispatchedAt() != null) {
-                doc.dispatchedAt = d.dispatchedAt();
-            }
-            if (d.carrier() != null) {
-                doc.carrier = d.carrier();
-            }
-            doc.receivedAt = d.receivedAt();
-            List<ShipmentDoc.Line> lines = new ArrayList<>();
-            for (DeliveredLine l : d.lines()) {
-                ShipmentDoc.Line line = new ShipmentDoc.Line();
-                line.lineId = l.lineId();
-                line.commitmentLineId = l.commitmentLineId();
-                line.category = l.category();
-                line.itemCode = l.itemCode();
-                line.quantity = l.quantityShipped();
-                line.accepted = l.quantityAccepted();
-                line.rejected = l.quantityRejected();
-                line.rejectionReason = l.rejectionReason();
-                lines.add(line);
-            }
-            doc.lines = lines;
-            doc.status = "DELIVERED";
-        } else if (event instanceof ShipmentCancelled) {
-            doc.status = "CANCELLED";
-        }
-    }
-
-    private static List<ShipmentDoc.Line> lines(List<ShipmentLine> source) {
-        List<ShipmentDoc.Line> lines = new ArrayList<>();
-        for (ShipmentLine l : source) {
-            ShipmentDoc.Line line = new ShipmentDoc.Line();
-            line.lineId = l.lineId();
-            line.commitmentLineId = l.commitmentLineId();
-            line.category = l.category();
-            line.itemCode = l.itemCode();
-            line.quantity = l.quantity();
-            lines.add(line);
-        }
-        return lines;
-    }
-
-    // ---- read side ----
 
     public record View(LeadTime overall, List<LeadTime> byStateAndCarrier, BigDecimal quantityShipped,
                        BigDecimal quantityRejected, BigDecimal rejectionRatePercent, List<Rejection> rejectionsByReason) {

@@ -1,4 +1,4 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.programme;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.shelters.events.agreements.SupplyCategory;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.read.Quantities;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shipments.ShipmentDoc;
 
 /** Programme totals grouped by state, corridor, donor, phase or supply category. */
 public final class ProgrammeSummary {
@@ -132,15 +137,6 @@ public final class ProgrammeSummary {
         List<Row> result = new ArrayList<>();
         rows.forEach((key, acc) -> result.add(acc.row(key, byCategory)));
         return new View(groupBy, result, totals.row("TOTAL", false));
-    }
-
-    static boolean isCategory(String value) {
-        for (SupplyCategory c : SupplyCategory.values()) {
-            if (c.name().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String nz(String value) {

@@ -1,10 +1,12 @@
-package org.shelters.reporting.projection;
+package org.shelters.reporting.shelters;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportSnapshot;
 
 /** People received per day, with vulnerable groups, over the filtered shelters. */
 public final class ArrivalsTrend {

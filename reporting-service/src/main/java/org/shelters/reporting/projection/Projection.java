@@ -1,0 +1,18 @@
+package org.shelters.reporting.projection;
+
+import java.util.function.Function;
+
+/**
+ * One kind of projection document and the collection that holds it. Each generation has its own
+ * set of collections ({@code <collection>_v<N>}), so a rebuild fills new ones while the live
+ * ones keep serving.
+ *
+ * @param collection the collection's base name, without the generation suffix
+ * @param empty      the document an aggregate starts from before its first event
+ */
+public record Projection<D extends ProjectionDoc>(String collection, Class<D> type, Function<String, D> empty) {
+
+    public String collection(int generation) {
+        return collection + "_v" + generation;
+    }
+}

@@ -1,0 +1,86 @@
+package org.shelters.reporting.shelters;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.shelters.events.EventSwitch;
+import org.shelters.events.Topics;
+import org.shelters.events.shelters.Corridor;
+import org.shelters.events.shelters.ShelterArrivalsReported;
+import org.shelters.events.shelters.ShelterEvent;
+import org.shelters.events.shelters.ShelterProfileUpdated;
+import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.events.shelters.ShelterServiceOffered;
+import org.shelters.reporting.projection.Changes;
+import org.shelters.reporting.projection.Projection;
+import org.shelters.reporting.projection.TopicProjection;
+
+/** The write side of {@code shelters.v1}: a shelter's profile, and its figures per date. */
+public final class ShelterFold {
+
+    public static final Projection<ShelterDoc> SHELTERS =
+            new Projection<>("shelter_overview", ShelterDoc.class, ShelterDoc::empty);
+    public static final Projection<ArrivalsDoc> ARRIVALS =
+            new Projection<>("shelter_arrivals", ArrivalsDoc.class, ArrivalsDoc::empty);
+
+    /**
+     * A daily report changes only the document of its shelter and date, so it rewrites a small
+     * document rather than a year of them; profile events change the shelter's own document.
+     */
+    static final EventSwitch<ShelterEvent, Changes> FOLD = EventSwitch.over(ShelterEvent.class, Changes.class)
+            .on(ShelterRegistered.class, (changes, event) ->
+                    changes.change(SHELTERS, event.shelterId(), doc -> registered(doc, event)))
+            .on(ShelterProfileUpdated.class, (changes, event) ->
+                    changes.change(SHELTERS, event.shelterId(), doc -> updated(doc, event)))
+            .on(ShelterArrivalsReported.class, (changes, event) ->
+                    changes.change(ARRIVALS, ArrivalsDoc.idOf(event.shelterId(), event.date().toString()),
+                            doc -> reported(doc, event)))
+            .build();
+
+    public static final TopicProjection<ShelterEvent> PROJECTION =
+            new TopicProjection<>(Topics.SHELTERS, List.of(SHELTERS, ARRIVALS), FOLD::apply);
+
+    private ShelterFold() {
+    }
+
+    static void registered(ShelterDoc doc, ShelterRegistered r) {
+        doc.registered = true;
+        doc.demo = r.demo();
+        profile(doc, r.name(), r.state(), r.municipality(), r.corridor(), r.capacity(), r.services());
+    }
+
+    static void updated(ShelterDoc doc, ShelterProfileUpdated u) {
+        profile(doc, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(), u.services());
+    }
+
+    /** A correction (higher revision) replaces the figures of its date; an older revision never wins. */
+    static void reported(ArrivalsDoc doc, ShelterArrivalsReported a) {
+        if (doc.figures == null || a.revision() >= doc.figures.revision) {
+            doc.figures = figures(a);
+        }
+    }
+
+    private static void profile(ShelterDoc doc, String name, String state, String municipality, Corridor corridor,
+                                int capacity, List<ShelterServiceOffered> services) {
+        doc.name = name;
+        doc.state = state;
+        doc.municipality = municipality;
+        doc.corridor = corridor;
+        doc.capacity = capacity;
+        doc.services = new ArrayList<>(services.stream().map(Enum::name).toList());
+    }
+
+    private static DailyArrivals figures(ShelterArrivalsReported a) {
+        DailyArrivals d = new DailyArrivals();
+        d.revision = a.revision();
+        d.arrivals = a.arrivals();
+        d.women = a.women();
+        d.men = a.men();
+        d.girls = a.girls();
+        d.boys = a.boys();
+        d.unaccompaniedChildren = a.unaccompaniedChildren();
+        d.olderPersons = a.olderPersons();
+        d.reportedKidnapOrTraffickingVictims = a.reportedKidnapOrTraffickingVictims();
+        d.overnightOccupancy = a.overnightOccupancy();
+        return d;
+    }
+}
