@@ -28,6 +28,7 @@ import org.shelters.events.agreements.TrainingTopic;
 import org.shelters.platform.domain.Decision;
 import org.shelters.platform.domain.FieldError;
 import org.shelters.platform.domain.Refusal;
+import org.shelters.agreements.FieldsAtFault;
 
 class AgreementTest {
 
@@ -53,13 +54,7 @@ class AgreementTest {
     }
 
     private static List<String> fieldsAtFault(Runnable command) {
-        try {
-            command.run();
-        } catch (Refusal e) {
-            assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
-            return e.errors().stream().map(FieldError::field).toList();
-        }
-        throw new AssertionError("expected the command to be refused");
+        return FieldsAtFault.of(command);
     }
 
     /** The refusal an illegal transition gets: 409 {@code illegal-transition}. */

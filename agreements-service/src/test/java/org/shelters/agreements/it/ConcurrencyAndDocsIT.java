@@ -15,18 +15,7 @@ class ConcurrencyAndDocsIT extends IntegrationTest {
     void ofConcurrentSigningsForTheSameShelterProgrammeAndPhaseExactlyOneWins() {
         String shelterId = register("Albergue Demo Saltillo", "MX-COA", "NORTHERN_BORDER", 100);
         List<String> drafts = IntStream.range(0, 4).mapToObj(i -> draft(shelterId, "2")).toList();
-        CountDownLatch start = new CountDownLatch(1);
-
-        List<CompletableFuture<Integer>> signings = drafts.stream().map(id -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return http().post("/api/agreements/" + id + "/sign", null).status();
-        })).toList();
-        start.countDown();
-        List<Integer> statuses = signings.stream().map(CompletableFuture::join).toList();
+        List<Integer> statuses = signAllAtOnce(drafts);
 
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
@@ -38,18 +27,7 @@ class ConcurrencyAndDocsIT extends IntegrationTest {
     void concurrentSigningsOfTheSameDraftKeepTheSlotHeld() {
         String shelterId = register("Albergue Demo Monclova", "MX-COA", "NORTHERN_BORDER", 100);
         String id = draft(shelterId, "2");
-        CountDownLatch start = new CountDownLatch(1);
-
-        List<CompletableFuture<Integer>> signings = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return http().post("/api/agreements/" + id + "/sign", null).status();
-        })).toList();
-        start.countDown();
-        List<Integer> statuses = signings.stream().map(CompletableFuture::join).toList();
+        List<Integer> statuses = signAllAtOnce(IntStream.range(0, 8).mapToObj(i -> id).toList());
 
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
         // the losers of the race must not give back the slot the winner holds
@@ -89,5 +67,20 @@ class ConcurrencyAndDocsIT extends IntegrationTest {
         assertThat(paths.has("/api/shelters/{shelterId}/arrivals")).isTrue();
         assertThat(paths.has("/api/agreements/{agreementId}/amend")).isTrue();
         assertThat(paths.has("/api/agreements/{agreementId}/trainings")).isTrue();
+    }
+
+    /** Sends one signing per id, all released at the same instant, and returns their statuses. */
+    private List<Integer> signAllAtOnce(List<String> agreementIds) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> signings = agreementIds.stream().map(id -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return http().post("/api/agreements/" + id + "/sign", null).status();
+        })).toList();
+        start.countDown();
+        return signings.stream().map(CompletableFuture::join).toList();
     }
 }

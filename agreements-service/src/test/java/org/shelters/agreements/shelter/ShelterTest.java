@@ -12,8 +12,7 @@ import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
 import org.shelters.events.shelters.ShelterServiceOffered;
 import org.shelters.platform.domain.Decision;
-import org.shelters.platform.domain.FieldError;
-import org.shelters.platform.domain.Refusal;
+import org.shelters.agreements.FieldsAtFault;
 
 class ShelterTest {
 
@@ -29,13 +28,7 @@ class ShelterTest {
     }
 
     private static List<String> fieldsAtFault(Runnable command) {
-        try {
-            command.run();
-        } catch (Refusal e) {
-            assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
-            return e.errors().stream().map(FieldError::field).toList();
-        }
-        throw new AssertionError("expected the command to be refused");
+        return FieldsAtFault.of(command);
     }
 
     @Test

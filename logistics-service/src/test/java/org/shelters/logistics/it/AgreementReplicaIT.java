@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.agreements.AgreementResumed;
 import org.shelters.events.agreements.AgreementSuspended;
@@ -27,30 +25,16 @@ import org.shelters.events.agreements.AgreementTerminated;
 import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
-class AgreementReplicaIT {
-
-    @LocalServerPort
-    int port;
+class AgreementReplicaIT extends RunningLogistics {
 
     @Autowired
     MongoTemplate mongo;
 
-    LogisticsHarness api;
-    String agreementId;
-    String shelterId;
-
-    @BeforeEach
-    void setUp() {
-        api = new LogisticsHarness(port);
-        agreementId = "agr-" + UUID.randomUUID();
-        shelterId = "shelter-" + UUID.randomUUID();
-    }
 
     @Test
     void suspensionCancelsPlannedAndFlagsDispatchedShipmentsAndAnOldSuspensionRedeliveredAfterResumptionChangesNothing()

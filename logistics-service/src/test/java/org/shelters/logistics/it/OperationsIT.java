@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shelters.events.EventEnvelope;
@@ -34,28 +33,14 @@ import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** What operations rely on: domain metrics at /actuator/prometheus, and one trace id from the command to the reaction. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
-class OperationsIT {
+class OperationsIT extends RunningLogistics {
 
-    @LocalServerPort
-    int port;
-
-    LogisticsHarness api;
-    String agreementId;
-    String shelterId;
-
-    @BeforeEach
-    void setUp() {
-        api = new LogisticsHarness(port);
-        agreementId = "agr-" + UUID.randomUUID();
-        shelterId = "shelter-" + UUID.randomUUID();
-    }
 
     private String planOk(List<Map<String, Object>> lines, Map<String, String> headers) throws Exception {
         LogisticsHarness.Response planned = api.post("/api/shipments", plan(agreementId, shelterId, lines), headers);

@@ -16,9 +16,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventSchemas;
@@ -32,26 +30,12 @@ import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.events.agreements.TrainingTopic;
 import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
-class ShipmentFlowIT {
+class ShipmentFlowIT extends RunningLogistics {
 
-    @LocalServerPort
-    int port;
-
-    LogisticsHarness api;
-    String agreementId;
-    String shelterId;
-
-    @BeforeEach
-    void setUp() {
-        api = new LogisticsHarness(port);
-        agreementId = "agr-" + UUID.randomUUID();
-        shelterId = "shelter-" + UUID.randomUUID();
-    }
 
     static void assertValid(ConsumerRecord<String, byte[]> record) {
         assertThat(EventSchemas.shared().validate(record.value())).as(new String(record.value())).isEmpty();

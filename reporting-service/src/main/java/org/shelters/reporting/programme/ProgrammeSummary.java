@@ -99,13 +99,11 @@ public final class ProgrammeSummary {
                     }
                 }
                 for (ShipmentDoc s : snapshot.shipmentsOfAgreement(a.id)) {
-                    boolean counted = s.delivered() ? filter.unbounded() || filter.inRange(s.receivedAt)
-                            : s.inTransit() && (filter.unbounded() || filter.inRange(s.dispatchedAt));
-                    if (!counted) {
+                    if (!filter.counts(s)) {
                         continue;
                     }
                     for (ShipmentDoc.Line l : s.lines) {
-                        if (l.category == null || !filter.categoryMatches(l.category)) {
+                        if (!filter.counts(l)) {
                             continue;
                         }
                         Acc acc = byCategory ? rows.computeIfAbsent(l.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));

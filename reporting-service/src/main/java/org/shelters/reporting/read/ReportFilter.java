@@ -1,6 +1,7 @@
 package org.shelters.reporting.read;
 
 import java.time.Instant;
+import org.shelters.reporting.shipments.ShipmentDoc;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -52,6 +53,20 @@ public record ReportFilter(String state, Corridor corridor, String donor, String
 
     public boolean inRange(Instant instant) {
         return instant != null && inRange(LocalDate.ofInstant(instant, zone));
+    }
+
+    /**
+     * Whether a shipment's quantities count in a period: a delivery on the day it was received, a
+     * shipment in transit on the day it was dispatched.
+     */
+    public boolean counts(ShipmentDoc shipment) {
+        return shipment.delivered() ? unbounded() || inRange(shipment.receivedAt)
+                : shipment.inTransit() && (unbounded() || inRange(shipment.dispatchedAt));
+    }
+
+    /** Whether a shipment line is of the category asked for (lines without a category never are). */
+    public boolean counts(ShipmentDoc.Line line) {
+        return line.category != null && categoryMatches(line.category);
     }
 
     public boolean unbounded() {

@@ -105,13 +105,11 @@ public final class ShelterOverview {
             }
         }
         for (ShipmentDoc s : shipments) {
-            boolean counted = s.delivered() ? filter.unbounded() || filter.inRange(s.receivedAt)
-                    : s.inTransit() && (filter.unbounded() || filter.inRange(s.dispatchedAt));
-            if (!counted) {
+            if (!filter.counts(s)) {
                 continue;
             }
             for (ShipmentDoc.Line l : s.lines) {
-                if (l.category == null || !filter.categoryMatches(l.category)) {
+                if (!filter.counts(l)) {
                     continue;
                 }
                 Quantities.add(sums, l.category, 1, l.quantity);
