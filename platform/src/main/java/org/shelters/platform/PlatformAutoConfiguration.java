@@ -245,12 +245,23 @@ public class PlatformAutoConfiguration {
         return registration;
     }
 
-    /** Request bodies are bounded while they are read (numbers, text); floats are never truncated into ints. */
+    /**
+     * Request bodies are bounded while they are read (numbers, text) and read with the JSON types the
+     * OpenAPI document states: floats are never truncated into ints, and nothing is coerced — not
+     * {@code 0} into the first enum constant (its index, which reordering the enum would change),
+     * not {@code 1} into {@code true}, not {@code "80"} into a number — so a client's type error is a
+     * 400 naming the field instead of a command run with a value the client did not mean.
+     */
     @Bean
     @ConditionalOnWebApplication
     JsonMapperBuilderCustomizer boundedRequestBodies() {
         return builder -> builder.addModule(BoundedInput.module())
-                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(tools.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .withCoercionConfig(tools.jackson.databind.type.LogicalType.Boolean, boolean_ -> boolean_
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer,
+                                tools.jackson.databind.cfg.CoercionAction.Fail));
     }
 
     @Bean

@@ -21,7 +21,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "always");
-        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        // Kafka is not in readiness: the outbox exists to accept commands while the broker is away, so
+        // a Kafka outage must not take every instance out of load balancing; it has a group of its own
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo");
+        defaults.put("management.endpoint.health.group.messaging.include", "kafka");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name:service}");

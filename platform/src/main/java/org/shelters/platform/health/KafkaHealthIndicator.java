@@ -13,9 +13,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Kafka reachability for readiness: the cluster answers a describe within the timeout. Boot has
- * no Kafka health indicator of its own; without this, a service that lost its broker would stay
- * "ready" while its outbox silently grows.
+ * Kafka reachability: the cluster answers a describe within the timeout. Boot has no Kafka health
+ * indicator of its own. It is part of overall health and of the {@code messaging} group
+ * ({@code /actuator/health/messaging}), not of readiness: while the broker is away the outbox keeps
+ * accepting commands, so the instance stays in load balancing and the outage shows here and in
+ * {@code outbox_oldest_pending_age_seconds}.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
