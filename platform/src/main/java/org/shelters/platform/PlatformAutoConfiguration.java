@@ -31,6 +31,8 @@ import org.shelters.platform.health.KafkaHealthIndicator;
 import org.shelters.platform.metrics.PrometheusConventions;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.OutboxRelay;
+import org.shelters.platform.store.StoreFailures;
+import org.springframework.util.backoff.FixedBackOff;
 import org.shelters.platform.topics.TopicProvisioner;
 import org.shelters.platform.outbox.OutboxEndpoint;
 import org.shelters.platform.web.CommandContextFilter;
@@ -212,6 +214,11 @@ public class PlatformAutoConfiguration {
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(config.getMaxBackoff().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, backOff);
+        // a store outage is no record's fault: retry the same record until the store is back (the
+        // consumer holds its position; readiness shows the store DOWN), never dead-letter it
+        handler.setBackOffFunction((record, failure) -> StoreFailures.unreachable(failure)
+                ? new FixedBackOff(config.getMaxBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+        handler.setResetStateOnExceptionChange(true);
         handler.addNotRetryableExceptions(org.shelters.events.InvalidEventException.class);
         return handler;
     }

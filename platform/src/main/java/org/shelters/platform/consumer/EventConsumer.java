@@ -16,6 +16,7 @@ import org.shelters.events.InvalidEventException;
 import org.shelters.events.Topic;
 import org.shelters.events.kafka.ReceivedEvent;
 import org.shelters.platform.context.CommandContext;
+import org.shelters.platform.store.StoreFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -83,6 +84,22 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
         if (chunk.isEmpty()) {
             return;
         }
+        try {
+            applyChunk(chunk);
+        } catch (BatchListenerFailedException failed) {
+            throw failed;
+        } catch (RuntimeException failure) {
+            if (StoreFailures.unreachable(failure)) {
+                meters.counter("events.consume.store.unavailable").increment();
+                // not the records' fault: the error handler retries from here until the store is back
+                throw new BatchListenerFailedException("the store is unreachable; retrying from " + chunk.get(0).event().id(),
+                        failure, chunk.get(0).index());
+            }
+            throw failure;
+        }
+    }
+
+    private void applyChunk(List<Indexed> chunk) {
         Set<EventEnvelope<?>> duplicates = consumedLog.duplicates(chunk.stream().map(Indexed::event).toList());
         List<Indexed> fresh = new ArrayList<>(chunk.size());
         for (Indexed item : chunk) {
@@ -119,6 +136,12 @@ public class EventConsumer implements BatchMessageListener<String, ReceivedEvent
                         .forEach(h -> typed(h).handle(item.event())));
             } catch (RuntimeException failure) {
                 List<Indexed> done = fresh.subList(0, i);
+                if (StoreFailures.unreachable(failure)) {
+                    meters.counter("events.consume.store.unavailable").increment();
+                    // the store went away mid-batch: record nothing more, retry from this record once it is back
+                    throw new BatchListenerFailedException("the store is unreachable; retrying " + item.event().id(),
+                            failure, item.index());
+                }
                 consumedLog.markConsumed(done.stream().<EventEnvelope<?>>map(Indexed::event).toList());
                 done.forEach(d -> count(d, "applied"));
                 log.warn("could not apply {} {} (subject {}, sequence {}): {}", item.event().type(), item.event().id(),

@@ -2,6 +2,7 @@ package org.shelters.platform.web;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -20,8 +22,9 @@ import tools.jackson.databind.module.SimpleModule;
  * {@value #MAX_DECIMALS} after it (so {@code 1e9999999} or {@code 1e-7000} cost nothing and
  * every accepted amount fits MongoDB's Decimal128), and text has at most {@value #MAX_TEXT}
  * characters and no control characters other than tab and line breaks (so {@code "\u0000"} is
- * refused rather than stored as an empty string), and a date is {@code yyyy-MM-dd} with a
- * four-digit year, as the event schemas require. The JSON Schemas of the events set the tighter,
+ * refused rather than stored as an empty string), a date is {@code yyyy-MM-dd} with a
+ * four-digit year, as the event schemas require, and a date-time is text (never a number, which
+ * Jackson would otherwise read as seconds since 1970). The JSON Schemas of the events set the tighter,
  * per-field limits, checked before anything is stored.
  */
 public final class BoundedInput {
@@ -79,6 +82,7 @@ public final class BoundedInput {
         module.addDeserializer(BigDecimal.class, new DecimalDeserializer());
         module.addDeserializer(String.class, new TextDeserializer());
         module.addDeserializer(LocalDate.class, new DateDeserializer());
+        module.addDeserializer(Instant.class, new InstantTextDeserializer());
         return module;
     }
 
@@ -146,6 +150,20 @@ public final class BoundedInput {
             } catch (DateTimeException notADate) {
                 return outOfBounds(parser, DATE_EXPECTATION, PLACEHOLDER_DATE);
             }
+        }
+    }
+
+    /**
+     * A date-time only from text such as {@code 2026-01-31T09:30:00Z}: Jackson alone reads a number
+     * as seconds since 1970, so {@code "dispatchedAt": 5} would record a dispatch in January 1970.
+     */
+    static final class InstantTextDeserializer extends ValueDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new OutOfBounds(parser, "must be a date-time such as 2026-01-31T09:30:00Z", Instant.class);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
         }
     }
 

@@ -90,15 +90,6 @@ public final class Problems {
 
     /** Whether {@code failure} (or a cause) means the store could not be reached, rather than a bug. */
     public static boolean storeUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return org.shelters.platform.store.StoreFailures.unreachable(failure);
     }
 }
