@@ -27,6 +27,8 @@ import org.shelters.events.kafka.ReceivedEventDeserializer;
 import org.shelters.platform.consumer.ConsumedEventLog;
 import org.shelters.platform.consumer.EventConsumer;
 import org.shelters.platform.consumer.EventHandler;
+import org.shelters.platform.consumer.DeadLetterEndpoint;
+import org.shelters.platform.consumer.DeadLetterRedrive;
 import org.shelters.platform.health.KafkaHealthIndicator;
 import org.shelters.platform.metrics.PrometheusConventions;
 import org.shelters.platform.outbox.AggregateStore;
@@ -160,6 +162,20 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean(EventHandler.class)
     EventConsumer eventConsumer(List<EventHandler<?>> handlers, ConsumedEventLog log, MeterRegistry meters) {
         return new EventConsumer(handlers, log, meters);
+    }
+
+    /** Re-drives this service's dead letters through its own consumer (and {@code /actuator/deadletters}). */
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    DeadLetterRedrive deadLetterRedrive(EventConsumer consumer, ReceivedEventDeserializer events, MongoTemplate mongo,
+                                        KafkaProperties kafka) {
+        return new DeadLetterRedrive(consumer, events, mongo, kafka.buildConsumerProperties());
+    }
+
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetterRedrive redrive) {
+        return new DeadLetterEndpoint(redrive);
     }
 
     @Bean

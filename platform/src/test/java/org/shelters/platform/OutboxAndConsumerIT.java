@@ -29,6 +29,8 @@ import org.shelters.events.Events;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.platform.consumer.DeadLetterEndpoint;
+import org.shelters.platform.consumer.DeadLetterRedrive;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.ConcurrentUpdateException;
 import org.shelters.platform.outbox.Stored;
@@ -60,6 +62,8 @@ class OutboxAndConsumerIT {
     MeterRegistry meters;
     @Autowired
     EventJson eventJson;
+    @Autowired
+    DeadLetterEndpoint deadLetterEndpoint;
     @Autowired
     org.shelters.platform.outbox.OutboxEndpoint outboxEndpoint;
     @Autowired
@@ -210,6 +214,29 @@ class OutboxAndConsumerIT {
             handler.alwaysFailFor = null;
         }
         assertThat(handler.timesHandled(failing)).isZero();
+    }
+
+    @Test
+    void theReDriveAppliesThisServicesDeadLettersOnceAndASecondRunDoesNothing() throws Exception {
+        String failing = "shelter-" + UUID.randomUUID();
+        handler.alwaysFailFor = failing;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>("shelters.v1", failing, EventJson.DEFAULT.write(Events.envelope("/other-service",
+                    registered(failing), 1, EventMetadata.none(), java.time.Instant.now(), java.time.Instant.now())))).get();
+            awaitRecord("shelters.v1-dlt", failing);
+            await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterEndpoint.pending().toString().contains(failing));
+        } finally {
+            handler.alwaysFailFor = null;
+        }
+
+        DeadLetterRedrive.Outcome first = deadLetterEndpoint.redrive();
+        DeadLetterRedrive.Outcome second = deadLetterEndpoint.redrive();
+
+        assertThat(first.redriven()).isGreaterThanOrEqualTo(1);
+        assertThat(handler.timesHandled(failing)).isEqualTo(1);
+        assertThat(second.redriven()).isZero();
+        assertThat(handler.timesHandled(failing)).isEqualTo(1);
+        assertThat(deadLetterEndpoint.pending().toString()).doesNotContain(failing);
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TestShelterController {
 
     record RegisterShelter(@NotBlank String name, @NotBlank String state, @Min(1) int capacity, Corridor corridor,
-                           java.math.BigDecimal budget, java.time.LocalDate openedOn) {
+                           java.math.BigDecimal budget, java.time.LocalDate openedOn, Boolean demo,
+                           java.time.Instant reviewedAt) {
     }
 
     record ShelterView(String id, String name, String state, int capacity) {

@@ -265,6 +265,27 @@ class WebPlumbingIT {
     }
 
     @Test
+    void aValueOfAnotherJsonTypeIsNeverCoercedIntoTheFieldsType() throws Exception {
+        // each would otherwise be read as something the client did not write: the enum's first
+        // constant, a number, true, a dispatch in January 1970
+        java.util.Map<String, String> coercible = java.util.Map.of("corridor", "0", "capacity", "\"5\"", "demo", "1",
+                "reviewedAt", "5");
+        for (java.util.Map.Entry<String, String> coerced : coercible.entrySet()) {
+            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(java.util.Map.of("name", "\"A\"",
+                    "state", "\"MX-OAX\"", "capacity", "5"));
+            fields.put(coerced.getKey(), coerced.getValue());
+            String body = fields.entrySet().stream().map(f -> "\"" + f.getKey() + "\":" + f.getValue())
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            HttpResponse<String> response = post("/api/test-shelters", body, null);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
+            assertThat(error.path("field").asString()).as(body).isEqualTo(coerced.getKey());
+            assertThat(error.path("message").asString()).as(body).startsWith("must be");
+        }
+    }
+
+    @Test
     void controlCharactersInTextAreRefusedNotStoredAsBlank() throws Exception {
         HttpResponse<String> response = post("/api/test-shelters", "{\"name\":\"\\u0000\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
 

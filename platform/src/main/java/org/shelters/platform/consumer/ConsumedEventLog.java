@@ -117,6 +117,11 @@ public class ConsumedEventLog {
                 deadLettered().deleteMany(Filters.in("_id", replayed));
             }
         }
+        // a dead letter can also come back ahead of its aggregate's mark (nothing came after it):
+        // once applied it must be forgotten too, or a later re-drive would apply it twice
+        if (deadLettered().estimatedDocumentCount() > 0) {
+            deadLettered().deleteMany(Filters.in("_id", events.stream().map(e -> e.id().toString()).toList()));
+        }
         Map<String, Long> highest = new LinkedHashMap<>();
         List<Document> withoutSequence = new ArrayList<>();
         Date now = new Date();
