@@ -5,9 +5,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.platform.context.Ids;
 import org.shelters.platform.domain.Refusal;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.Stored;
@@ -38,7 +38,7 @@ class TestShelterController {
 
     @PostMapping("/api/test-shelters")
     ResponseEntity<ShelterView> register(@Valid @RequestBody RegisterShelter command) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         Stored<OutboxAndConsumerIT.ShelterState> stored = store.create("shelters", id,
                 new OutboxAndConsumerIT.ShelterState(command.name(), command.state(), command.capacity()),
                 List.of(new ShelterRegistered(id, command.name(), command.state(), "Ixtepec",

@@ -128,6 +128,25 @@ class WebPlumbingIT {
     }
 
     @Test
+    void aCreateRunAgainAfterATakenOverClaimCannotCreateASecondAggregate() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "Once " + key;
+        HttpResponse<String> first = post("/api/test-shelters", "{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":9}", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        // as if the first run had crashed after storing the shelter but before its answer was recorded
+        mongo.getCollection("idempotency_keys").updateOne(new org.bson.Document("_id", "POST /api/test-shelters " + key),
+                new org.bson.Document("$set", new org.bson.Document("state", "IN_PROGRESS")
+                        .append("claimedAt", java.util.Date.from(java.time.Instant.now().minusSeconds(600)))));
+
+        HttpResponse<String> rerun = post("/api/test-shelters", "{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":9}", key);
+
+        assertThat(rerun.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(rerun.body()).path("type").asString()).isEqualTo("urn:shelters:problem:already-exists");
+        assertThat(rerun.body()).contains(JSON.readTree(first.body()).path("id").asString());
+        assertThat(mongo.getCollection("shelters").countDocuments(new org.bson.Document("state.name", name))).isEqualTo(1);
+    }
+
+    @Test
     void anAnswerThatSaysRetryIsNotStoredAsTheKeysFinalAnswer() throws Exception {
         String key = UUID.randomUUID().toString();
         String path = "/api/test-shelters/conflict-once/" + key;

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.shelters.platform.claim.Claims;
+import org.shelters.platform.context.Ids;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -125,7 +126,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
-            chain.doFilter(replayable, recorded);
+            try (Ids.Scope ids = Ids.derivedFrom(id)) {
+                chain.doFilter(replayable, recorded);
+            }
             completed = isFinal(recorded.getStatus());
         } finally {
             if (completed) {
