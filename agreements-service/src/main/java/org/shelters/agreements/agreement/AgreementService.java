@@ -1,7 +1,6 @@
 package org.shelters.agreements.agreement;
 
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.function.Function;
 import org.shelters.agreements.agreement.Commands.AmendAgreement;
 import org.shelters.agreements.agreement.Commands.DraftAgreement;
@@ -11,6 +10,7 @@ import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.agreements.shelter.Shelter;
 import org.shelters.agreements.shelter.ShelterService;
 import org.shelters.events.agreements.TrainingSessionDelivered;
+import org.shelters.platform.context.Ids;
 import org.shelters.platform.domain.Decision;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.platform.domain.Refusal;
@@ -44,7 +44,7 @@ public class AgreementService {
         if (command.shelterId() != null && !command.shelterId().isBlank()) {
             shelterState = registeredShelter(command.shelterId()).state().state();
         }
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         return repository.create(id, Agreement.draft(id, command, shelterState, calendar.today()));
     }
 

@@ -2,10 +2,10 @@ package org.shelters.agreements.shelter;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
 import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.MexicanStates;
+import org.shelters.platform.context.Ids;
 import org.shelters.platform.domain.Decision;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.platform.domain.Refusal;
@@ -33,7 +33,7 @@ public class ShelterService {
     }
 
     public Stored<Shelter> register(ShelterProfile profile) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         return repository.create(id, Shelter.register(id, profile));
     }
 
