@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementStatus;
+import org.shelters.logistics.agreement.MissingSequences;
 import org.shelters.logistics.shipment.LineBalance;
 import org.shelters.logistics.shipment.OutstandingQuantities;
 import org.shelters.logistics.shipment.Shipment;
@@ -23,7 +24,7 @@ class ArchitectureTest {
     private static final Class<?>[] DOMAIN = {
             Shipment.class, ShipmentItem.class, ShipmentStatus.class, ShipmentFilter.class,
             OutstandingQuantities.class, LineBalance.class,
-            AgreementReplica.class, AgreementStatus.class};
+            AgreementReplica.class, AgreementStatus.class, MissingSequences.class};
 
     /** One test per rule, so a report names every boundary broken, not only the first. */
     @TestFactory

@@ -25,18 +25,19 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the agreement replicas from agreements.v1 and reacts to agreements that stop.
  *
- * <p>Order per agreement comes from the envelope {@code sequence}: an event at or below the
- * sequence already applied is a duplicate or a redelivery and changes nothing. An event beyond
- * the next expected sequence (a gap) is applied anyway and counted in {@code gaps}, with a
- * warning. Why not hold it back: Kafka keeps per-key order, so a missing sequence will not arrive
- * later on this partition (it was lost to retention or never published), and waiting would block
- * the agreement for good. Applying is safe because every event says what it means by itself:
- * Drafted, Signed and Amended carry the full terms, and the status events set the status they name.
+ * <p>Order per agreement comes from the envelope {@code sequence}. An event beyond the next
+ * expected sequence (a gap) is applied at once and counted in {@code gaps}, with a warning: the
+ * missing events were dead-lettered (or lost), and waiting for them would block the agreement for
+ * good. The replica remembers the sequences it skipped, so when one of them arrives late (an
+ * operator re-drove it from {@code agreements.v1-dlt}) it is applied, without overwriting what the
+ * later events set (see {@link AgreementReplica}). Any other event at or below the sequence already
+ * applied is a duplicate or a redelivery and changes nothing.
  *
- * <p>Reactions (cancel planned shipments, flag dispatched ones) run after the replica was updated,
- * so a plan command that reads the replica afterwards is refused; they run again when the same
- * event is re-applied after a failure (its sequence equals the one applied), and they are
- * idempotent, so nothing is cancelled twice.
+ * <p>Reactions (cancel planned shipments, flag dispatched ones) run when the event set the
+ * agreement's status, late or not: a late termination still stops shipments, a late suspension
+ * from before a resumption does not. They run after the replica was updated, so a plan command
+ * that reads the replica afterwards is refused; they run again when the event that set the status
+ * is delivered again after a failure, and they are idempotent, so nothing is cancelled twice.
  */
 @Component
 public class AgreementEventsHandler implements EventHandler<AgreementEvent> {
@@ -44,15 +45,19 @@ public class AgreementEventsHandler implements EventHandler<AgreementEvent> {
     private static final Logger log = LoggerFactory.getLogger(AgreementEventsHandler.class);
 
     /**
-     * Which agreement events stop shipments, and why. Expiry and completion do not: nothing
-     * planned is left to cancel once an agreement ran its course, and the replica already
-     * refuses new plans. Every other event only updates the replica.
+     * Which agreement events stop shipments, and why: every status under which no shipment may be
+     * planned or dispatched. A planned shipment left under an agreement that expired or was
+     * completed could never be dispatched, so it is cancelled like one under a terminated agreement,
+     * and goods already on their way need someone's decision. Every other event only updates the replica.
      */
     private static final EventSwitch<AgreementEvent, Stop> REACTIONS = EventSwitch.over(AgreementEvent.class, Stop.class)
             .on(AgreementSuspended.class, (stop, suspended) -> stop.because("agreement suspended", suspended.reason()))
             .on(AgreementTerminated.class, (stop, terminated) -> stop.because("agreement terminated", terminated.reason()))
+            .on(AgreementExpired.class, (stop, expired) -> stop.because("agreement expired", "its period ended on "
+                    + expired.periodEnd()))
+            .on(AgreementCompleted.class, (stop, completed) -> stop.because("agreement completed", null))
             .ignore(AgreementDrafted.class, AgreementSigned.class, AgreementAmended.class, AgreementResumed.class,
-                    AgreementExpired.class, AgreementCompleted.class, TrainingSessionDelivered.class)
+                    TrainingSessionDelivered.class)
             .build();
 
     private final AgreementReplicas replicas;
@@ -71,23 +76,35 @@ public class AgreementEventsHandler implements EventHandler<AgreementEvent> {
     @Override
     public void handle(EventEnvelope<AgreementEvent> envelope) {
         AgreementEvent event = envelope.data();
+        long sequence = envelope.sequence();
         AgreementReplica current = replicas.find(event.agreementId()).orElse(null);
-        long applied = current == null ? 0 : current.sequence();
-        if (envelope.sequence() <= applied) {
-            if (envelope.sequence() == applied && REACTIONS.handles(event.getClass())) {
+        if (current != null && !current.accepts(sequence)) {
+            if (current.statusSetBy(sequence)) {
                 react(envelope);
             } else {
-                log.debug("{} {} of agreement {} has sequence {} <= {} already applied: ignored", envelope.type(),
-                        envelope.id(), event.agreementId(), envelope.sequence(), applied);
+                log.debug("{} {} of agreement {} has sequence {}, already applied (up to {}): ignored", envelope.type(),
+                        envelope.id(), event.agreementId(), sequence, current.sequence());
             }
             return;
         }
-        if (envelope.sequence() > applied + 1) {
-            log.warn("agreement {}: {} has sequence {} but {} was expected; applying it anyway (it carries what it means)",
-                    event.agreementId(), envelope.type(), envelope.sequence(), applied + 1);
+        describe(current, envelope);
+        AgreementReplica next = AgreementReplica.apply(current, event, sequence);
+        replicas.save(next, current);
+        if (next.statusSetBy(sequence)) {
+            react(envelope);
         }
-        replicas.save(AgreementReplica.apply(current, event, envelope.sequence()), applied);
-        react(envelope);
+    }
+
+    private static void describe(AgreementReplica current, EventEnvelope<AgreementEvent> envelope) {
+        long applied = current == null ? 0 : current.sequence();
+        String agreementId = envelope.data().agreementId();
+        if (current != null && current.late(envelope.sequence())) {
+            log.info("agreement {}: {} {} with sequence {} arrives late (up to {} applied); applying what no later event set",
+                    agreementId, envelope.type(), envelope.id(), envelope.sequence(), applied);
+        } else if (current == null ? envelope.sequence() > 1 : current.skips(envelope.sequence())) {
+            log.warn("agreement {}: {} has sequence {} but {} was expected; applying it now and the missing ones if they"
+                    + " arrive late", agreementId, envelope.type(), envelope.sequence(), applied + 1);
+        }
     }
 
     private void react(EventEnvelope<AgreementEvent> envelope) {

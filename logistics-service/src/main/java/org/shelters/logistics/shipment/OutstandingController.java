@@ -29,8 +29,10 @@ public class OutstandingController {
     }
 
     @GetMapping("/api/agreements/{agreementId}/outstanding")
-    @Operation(summary = "Per commitment line: committed, accepted, in transit (planned + dispatched) and outstanding",
-            description = "404 while logistics has not yet received any event of the agreement.")
+    @Operation(summary = "Per commitment line: committed, planned, in transit, accepted, rejected and outstanding",
+            description = "planned: on shipments not dispatched yet; inTransit: dispatched, not delivered yet; "
+                    + "outstanding = committed - accepted - planned - inTransit, never below 0 (rejected quantities are "
+                    + "outstanding again). 404 while logistics has not yet received any event of the agreement.")
     public AgreementOutstanding outstanding(@PathVariable String agreementId) {
         AgreementReplica agreement = agreements.find(agreementId)
                 .orElseThrow(() -> Refusal.notFound("agreement", agreementId));

@@ -11,10 +11,11 @@ import org.shelters.events.agreements.CommitmentLine;
 import org.shelters.logistics.agreement.AgreementReplica;
 
 /**
- * The arithmetic of "how much is still to ship" for one agreement: committed comes from the
- * replica (latest terms, so a reducing amendment is respected); accepted and in transit come
- * from this service's own shipments. Rejected quantities do not count as delivered, so they
- * become outstanding again.
+ * The arithmetic of "how much is still to ship" for one agreement, as {@link LineBalance} defines
+ * it: committed comes from the replica (latest terms, so a reducing amendment is respected); planned,
+ * in transit, accepted and rejected come from this service's own shipments. Quantities are
+ * {@link BigDecimal}s throughout: they are sums of what users entered, and must neither overflow
+ * nor round.
  */
 public final class OutstandingQuantities {
 
@@ -27,24 +28,20 @@ public final class OutstandingQuantities {
     public static OutstandingQuantities of(AgreementReplica agreement, Collection<Shipment> shipmentsOfAgreement) {
         Map<String, LineBalance> balances = new LinkedHashMap<>();
         for (CommitmentLine line : agreement.commitments()) {
-            BigDecimal accepted = BigDecimal.ZERO;
-            BigDecimal inTransit = BigDecimal.ZERO;
+            Sums sums = new Sums();
             for (Shipment shipment : shipmentsOfAgreement) {
                 for (ShipmentItem item : shipment.lines()) {
-                    if (!line.lineId().equals(item.commitmentLineId())) {
-                        continue;
-                    }
-                    if (shipment.status().inTransit()) {
-                        inTransit = inTransit.add(item.quantity());
-                    } else if (shipment.status() == ShipmentStatus.DELIVERED && item.quantityAccepted() != null) {
-                        accepted = accepted.add(item.quantityAccepted());
+                    if (line.lineId().equals(item.commitmentLineId())) {
+                        sums.add(shipment.status(), item);
                     }
                 }
             }
             BigDecimal committed = line.quantity();
+            BigDecimal outstanding = committed.subtract(sums.accepted).subtract(sums.planned).subtract(sums.inTransit)
+                    .max(BigDecimal.ZERO);
             balances.put(line.lineId(), new LineBalance(line.lineId(), line.category(), line.itemCode(),
-                    line.description(), line.unit(), committed, accepted, inTransit,
-                    committed.subtract(accepted).subtract(inTransit)));
+                    line.description(), line.unit(), committed, sums.planned, sums.inTransit, sums.accepted,
+                    sums.rejected, outstanding));
         }
         return new OutstandingQuantities(balances);
     }
@@ -55,5 +52,31 @@ public final class OutstandingQuantities {
 
     public List<LineBalance> lines() {
         return new ArrayList<>(byLine.values());
+    }
+
+    /** The shipment quantities of one commitment line, by where they stand. */
+    private static final class Sums {
+        private BigDecimal planned = BigDecimal.ZERO;
+        private BigDecimal inTransit = BigDecimal.ZERO;
+        private BigDecimal accepted = BigDecimal.ZERO;
+        private BigDecimal rejected = BigDecimal.ZERO;
+
+        private void add(ShipmentStatus status, ShipmentItem item) {
+            switch (status) {
+                case PLANNED -> planned = planned.add(item.quantity());
+                case DISPATCHED -> inTransit = inTransit.add(item.quantity());
+                case DELIVERED -> {
+                    accepted = accepted.add(orZero(item.quantityAccepted()));
+                    rejected = rejected.add(orZero(item.quantityRejected()));
+                }
+                case CANCELLED -> {
+                    // cancelled before dispatch: nothing was sent, nothing counts
+                }
+            }
+        }
+
+        private static BigDecimal orZero(BigDecimal quantity) {
+            return quantity == null ? BigDecimal.ZERO : quantity;
+        }
     }
 }

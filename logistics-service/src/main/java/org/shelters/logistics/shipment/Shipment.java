@@ -32,8 +32,9 @@ import org.shelters.platform.domain.Violations;
  * one 400 before it applies any programme rule (422, one at a time), so a client fixes its request
  * in one round trip. Whether the state allows the command at all (409) is checked first.
  *
- * @param followUp       a dispatched shipment whose agreement was suspended or terminated while it
- *                       travelled: someone must decide what happens to it (cleared on delivery)
+ * @param followUp       a dispatched shipment whose agreement stopped (suspended, terminated, expired,
+ *                       completed) while it travelled: someone must decide what happens to it
+ *                       (cleared on delivery)
  * @param followUpReason why it was flagged (kept after delivery, for the record)
  */
 public record Shipment(
@@ -160,7 +161,7 @@ public record Shipment(
             if (entry.getValue().compareTo(left) > 0) {
                 throw Refusal.rule("exceeds-outstanding", "lines[" + lastIndex.get(entry.getKey()) + "].quantity",
                         "commitment line '" + entry.getKey() + "' has " + left.max(BigDecimal.ZERO).toPlainString()
-                                + " outstanding (committed - accepted - in transit), " + entry.getValue().toPlainString()
+                                + " outstanding (committed - accepted - planned - in transit), " + entry.getValue().toPlainString()
                                 + " requested; set overDelivery with a reason to ship more deliberately");
             }
         }
@@ -195,8 +196,8 @@ public record Shipment(
 
     /**
      * Proof of delivery: every line exactly once, and per line the rule of {@link DeliveredLine#check}
-     * (accepted + rejected = shipped, a reason for any rejection). Delivery is not refused for a
-     * suspended or terminated agreement: the goods arrived.
+     * (accepted + rejected = shipped, a reason for any rejection). Delivery is not refused for an
+     * agreement that stopped: the goods arrived.
      */
     public Decision<Shipment> deliver(Deliver command, Instant now) {
         if (status == ShipmentStatus.DELIVERED) {
@@ -289,7 +290,7 @@ public record Shipment(
     }
 
     /**
-     * The reaction to a suspended or terminated agreement: planned shipments are cancelled (with an
+     * The reaction to an agreement that stopped: planned shipments are cancelled (with an
      * event), dispatched ones flagged for follow-up (a state change without an event); anything else
      * is left as it is ({@link Decision#unchanged}), which makes the reaction idempotent.
      */

@@ -1,10 +1,10 @@
 package org.shelters.logistics.shipment;
 
-import java.util.UUID;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventMetadata;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementReplicas;
+import org.shelters.platform.context.Ids;
 import org.shelters.platform.context.CommandContext;
 import org.shelters.platform.domain.Decision;
 import org.shelters.platform.domain.ProgrammeCalendar;
@@ -42,7 +42,7 @@ public class ShipmentCommands {
     }
 
     public Stored<Shipment> plan(Shipment.Plan command) {
-        String shipmentId = "shp-" + UUID.randomUUID();
+        String shipmentId = "shp-" + Ids.next();
         Stored<Shipment> stored = planning.holding(command.agreementId(), () -> {
             AgreementReplica agreement = agreements.find(command.agreementId()).orElse(null);
             OutstandingQuantities outstanding = agreement == null ? null
@@ -88,13 +88,13 @@ public class ShipmentCommands {
     }
 
     /**
-     * The reaction to AgreementSuspended / AgreementTerminated: cancels the agreement's planned
-     * shipments (events caused by {@code cause}) and flags dispatched ones for follow-up. Safe to
-     * run again: shipments already cancelled or flagged are left alone.
+     * The reaction to an agreement that stops (suspended, terminated, expired or completed): cancels
+     * its planned shipments (events caused by {@code cause}) and flags dispatched ones for follow-up.
+     * Safe to run again: shipments already cancelled or flagged are left alone.
      */
     public void agreementStopped(String agreementId, String why, EventEnvelope<?> cause) {
         CommandContext.runWith(EventMetadata.causedBy(cause), () ->
-                shipments.inTransitOf(agreementId).forEach(shipment -> stop(shipment, why)));
+                shipments.openOf(agreementId).forEach(shipment -> stop(shipment, why)));
     }
 
     private void stop(Stored<Shipment> shipment, String why) {

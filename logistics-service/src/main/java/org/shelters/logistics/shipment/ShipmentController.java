@@ -82,7 +82,7 @@ public class ShipmentController {
 
     @GetMapping
     @Operation(summary = "List shipments, newest planned date first",
-            description = "followUp=true: dispatched shipments whose agreement was suspended or terminated in transit. "
+            description = "followUp=true: dispatched shipments whose agreement stopped (suspended, terminated, expired, completed) in transit. "
                     + "page from 0, size 1 to 500 (default 20).")
     public Page<ShipmentView> list(@RequestParam(required = false) String agreementId,
                                    @RequestParam(required = false) String shelterId,

@@ -78,7 +78,7 @@ public class ShipmentMetrics implements SchedulingConfigurer {
             }
         }
         Gauge.builder("shipments.follow.up", followUp, AtomicLong::get)
-                .description("Dispatched shipments flagged for follow-up because their agreement was suspended or terminated"
+                .description("Dispatched shipments flagged for follow-up because their agreement stopped (suspended, terminated, expired, completed)"
                         + " (refreshed from the database every few seconds)")
                 .register(registry);
     }

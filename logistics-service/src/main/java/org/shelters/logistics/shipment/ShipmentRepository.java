@@ -51,11 +51,11 @@ public class ShipmentRepository extends AggregateRepository<Shipment> {
         return list(Filters.eq(AGREEMENT_ID, agreementId), OLDEST_FIRST, ALL).stream().map(Stored::state).toList();
     }
 
-    /** The agreement's planned and dispatched shipments: those a suspension or termination acts on. */
-    public List<Stored<Shipment>> inTransitOf(String agreementId) {
-        List<String> inTransit = Arrays.stream(ShipmentStatus.values()).filter(ShipmentStatus::inTransit)
+    /** The agreement's planned and dispatched shipments: those an agreement that stops acts on. */
+    public List<Stored<Shipment>> openOf(String agreementId) {
+        List<String> open = Arrays.stream(ShipmentStatus.values()).filter(ShipmentStatus::open)
                 .map(Enum::name).toList();
-        return list(Filters.and(Filters.eq(AGREEMENT_ID, agreementId), Filters.in(STATUS, inTransit)), OLDEST_FIRST, ALL);
+        return list(Filters.and(Filters.eq(AGREEMENT_ID, agreementId), Filters.in(STATUS, open)), OLDEST_FIRST, ALL);
     }
 
     /** How many shipments are flagged for follow-up now. */

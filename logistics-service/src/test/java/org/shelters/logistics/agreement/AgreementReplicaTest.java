@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.agreements.AgreementAmended;
+import org.shelters.events.agreements.AgreementDrafted;
 import org.shelters.events.agreements.AgreementResumed;
 import org.shelters.events.agreements.AgreementSigned;
 import org.shelters.events.agreements.AgreementSuspended;
@@ -83,5 +84,95 @@ class AgreementReplicaTest {
         AgreementReplica amendedWhileSuspended = AgreementReplica.apply(suspended, amendment, 3);
         assertThat(amendedWhileSuspended.status()).isEqualTo(AgreementStatus.SUSPENDED);
         assertThat(amendedWhileSuspended.commitment("C1").orElseThrow().quantity()).isEqualByComparingTo("150");
+    }
+
+    @Test
+    void aLateSigningSignsTheAgreementButKeepsTheTermsOfTheLaterAmendment() {
+        AgreementReplica drafted = AgreementReplica.apply(null,
+                new AgreementDrafted("agr-1", "shelter-1", "PRG", "Donor", "phase 1", 2026, terms("80")), 1);
+        AgreementReplica amended = AgreementReplica.apply(drafted,
+                new AgreementAmended("agr-1", "shelter-1", 1, "more kits", terms("150")), 3);
+
+        AgreementReplica lateSigning = AgreementReplica.apply(amended, signed(), 2);
+
+        assertThat(lateSigning.status()).isEqualTo(AgreementStatus.SIGNED);
+        assertThat(lateSigning.commitment("C1").orElseThrow().quantity()).as("the amendment came after the signing")
+                .isEqualByComparingTo("150");
+        assertThat(lateSigning.sequence()).isEqualTo(3);
+
+        AgreementReplica signedAgain = AgreementReplica.apply(lateSigning, signed(), 2);
+        assertThat(signedAgain).as("a redelivery of the late signing").isEqualTo(lateSigning);
+    }
+
+    @Test
+    void aRedeliveredEventThatWasNeverSkippedChangesNothing() {
+        AgreementReplica signed = AgreementReplica.apply(null, signed(), 1);
+        AgreementReplica terminated = AgreementReplica.apply(signed,
+                new AgreementTerminated("agr-1", "shelter-1", "closed"), 2);
+
+        AgreementReplica redelivered = AgreementReplica.apply(terminated,
+                new AgreementSuspended("agr-1", "shelter-1", "audit"), 2);
+
+        assertThat(redelivered).isEqualTo(terminated);
+        assertThat(AgreementReplica.apply(terminated, signed(), 1)).isEqualTo(terminated);
+    }
+
+    @Test
+    void aLateSuspensionFromBeforeAResumptionDoesNotSuspendAgain() {
+        AgreementReplica signed = AgreementReplica.apply(null, signed(), 1);
+        AgreementReplica resumed = AgreementReplica.apply(signed, new AgreementResumed("agr-1", "shelter-1"), 3);
+
+        AgreementReplica lateSuspension = AgreementReplica.apply(resumed,
+                new AgreementSuspended("agr-1", "shelter-1", "audit"), 2);
+
+        assertThat(lateSuspension.status()).isEqualTo(AgreementStatus.SIGNED);
+    }
+
+    @Test
+    void aLateSuspensionMissedBeforeAnAmendmentOfADraftStillSuspends() {
+        AgreementReplica drafted = AgreementReplica.apply(null,
+                new AgreementDrafted("agr-1", "shelter-1", "PRG", "Donor", "phase 1", 2026, terms("80")), 1);
+        AgreementReplica amended = AgreementReplica.apply(drafted,
+                new AgreementAmended("agr-1", "shelter-1", 1, "more kits", terms("150")), 4);
+        assertThat(amended.status()).as("an amendment means the agreement was signed").isEqualTo(AgreementStatus.SIGNED);
+
+        AgreementReplica lateSuspension = AgreementReplica.apply(amended,
+                new AgreementSuspended("agr-1", "shelter-1", "audit"), 3);
+        assertThat(lateSuspension.status()).as("the amendment only implied a status, the suspension states one")
+                .isEqualTo(AgreementStatus.SUSPENDED);
+        AgreementReplica lateSigning = AgreementReplica.apply(lateSuspension, signed(), 2);
+        assertThat(lateSigning.status()).isEqualTo(AgreementStatus.SUSPENDED);
+        assertThat(lateSigning.commitment("C1").orElseThrow().quantity()).isEqualByComparingTo("150");
+    }
+
+    @Test
+    void theReplicaRemembersTheSequencesItSkippedUntilEachArrives() {
+        AgreementReplica afterAGap = AgreementReplica.apply(AgreementReplica.apply(null, signed(), 1),
+                new TrainingSessionDelivered("agr-1", "shelter-1", "ts-1", TrainingTopic.MIGRANT_RIGHTS,
+                        LocalDate.of(2026, 2, 1), 5, 4), 5);
+        assertThat(afterAGap.missing().ranges()).containsExactly(new MissingSequences.Range(2, 4));
+        assertThat(afterAGap.gaps()).isEqualTo(1);
+
+        AgreementReplica lateSuspension = AgreementReplica.apply(afterAGap,
+                new AgreementSuspended("agr-1", "shelter-1", "audit"), 3);
+
+        assertThat(lateSuspension.status()).isEqualTo(AgreementStatus.SUSPENDED);
+        assertThat(lateSuspension.statusSetBy(3)).isTrue();
+        assertThat(lateSuspension.sequence()).isEqualTo(5);
+        assertThat(lateSuspension.missing().ranges())
+                .containsExactly(new MissingSequences.Range(2, 2), new MissingSequences.Range(4, 4));
+        assertThat(lateSuspension.accepts(3)).as("it arrived").isFalse();
+        assertThat(lateSuspension.accepts(4)).isTrue();
+        assertThat(lateSuspension.accepts(5)).isFalse();
+        assertThat(lateSuspension.accepts(6)).isTrue();
+    }
+
+    @Test
+    void aWideGapIsRememberedAsOneRange() {
+        AgreementReplica afterAWideGap = AgreementReplica.apply(AgreementReplica.apply(null, signed(), 1),
+                new AgreementTerminated("agr-1", "shelter-1", "closed"), Long.MAX_VALUE);
+        assertThat(afterAWideGap.missing().ranges()).containsExactly(new MissingSequences.Range(2, Long.MAX_VALUE - 1));
+        assertThat(afterAWideGap.accepts(Long.MAX_VALUE - 1)).isTrue();
+        assertThat(afterAWideGap.skips(Long.MAX_VALUE)).isFalse();
     }
 }

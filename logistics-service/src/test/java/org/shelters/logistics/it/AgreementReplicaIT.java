@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.shelters.events.agreements.AgreementCompleted;
+import org.shelters.events.agreements.AgreementEvent;
+import org.shelters.events.agreements.AgreementExpired;
 import org.shelters.events.agreements.AgreementResumed;
 import org.shelters.events.agreements.AgreementSuspended;
 import org.shelters.events.agreements.AgreementTerminated;
@@ -65,6 +69,40 @@ class AgreementReplicaIT extends RunningLogistics {
     }
 
     @Test
+    void expiryCancelsPlannedShipmentsAndFlagsDispatchedOnesForFollowUp() throws Exception {
+        agreementThatStopsCancelsPlannedAndFlagsDispatched(new AgreementExpired(agreementId, shelterId, LocalDate.now()),
+                "agreement expired");
+    }
+
+    @Test
+    void completionCancelsPlannedShipmentsAndFlagsDispatchedOnesForFollowUp() throws Exception {
+        agreementThatStopsCancelsPlannedAndFlagsDispatched(new AgreementCompleted(agreementId, shelterId),
+                "agreement completed");
+    }
+
+    private void agreementThatStopsCancelsPlannedAndFlagsDispatched(AgreementEvent stop, String why) throws Exception {
+        api.signAndAwait(agreementId, shelterId);
+        String planned = api.post("/api/shipments", plan(agreementId, shelterId, List.of(line("C-HYG", 5))))
+                .body().get("shipmentId").asString();
+        String dispatched = api.post("/api/shipments", plan(agreementId, shelterId, List.of(line("C-CON", 10))))
+                .body().get("shipmentId").asString();
+        assertThat(api.post("/api/shipments/" + dispatched + "/dispatch", Map.of("carrier", "Castores")).status()).isEqualTo(200);
+
+        publish(envelope(stop, 2));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/api/shipments/" + planned).body().get("status").asString().equals("CANCELLED"));
+        JsonNode cancelled = api.get("/api/shipments/" + planned).body();
+        assertThat(cancelled.get("cancelledAutomatically").asBoolean()).isTrue();
+        assertThat(cancelled.get("cancellationReason").asString()).contains(why);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/api/shipments/" + dispatched).body().get("followUp").asBoolean());
+        JsonNode flagged = api.get("/api/shipments/" + dispatched).body();
+        assertThat(flagged.get("status").asString()).isEqualTo("DISPATCHED");
+        assertThat(flagged.get("followUpReason").asString()).contains(why);
+    }
+
+    @Test
     void anEventAfterAGapInSequenceIsAppliedAndCounted() throws Exception {
         api.signAndAwait(agreementId, shelterId);
         String planned = api.post("/api/shipments", plan(agreementId, shelterId, List.of(line("C-HYG", 5))))
@@ -95,7 +133,8 @@ class AgreementReplicaIT extends RunningLogistics {
         assertThat(statuses).containsOnlyOnce(201);
         assertThat(statuses).allMatch(s -> s == 201 || s == 409 || s == 422);
         JsonNode equipment = api.get("/api/agreements/" + agreementId + "/outstanding").body().get("lines").get(2);
-        assertThat(equipment.get("inTransit").decimalValue()).isEqualByComparingTo("4");
+        assertThat(equipment.get("planned").decimalValue()).isEqualByComparingTo("4");
+        assertThat(equipment.get("outstanding").decimalValue()).isEqualByComparingTo("0");
     }
 
     @Test

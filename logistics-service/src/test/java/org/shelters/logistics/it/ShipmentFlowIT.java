@@ -10,6 +10,7 @@ import static org.shelters.logistics.it.LogisticsHarness.medicineLine;
 import static org.shelters.logistics.it.LogisticsHarness.plan;
 import static org.shelters.logistics.it.LogisticsHarness.publish;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +24,11 @@ import org.shelters.events.EventSchemas;
 import org.shelters.events.agreements.AgreementAmended;
 import org.shelters.events.agreements.AgreementEvent;
 import org.shelters.events.agreements.AgreementResumed;
+import org.shelters.events.agreements.AgreementSigned;
 import org.shelters.events.agreements.AgreementSuspended;
 import org.shelters.events.agreements.AgreementTerminated;
 import org.shelters.events.agreements.CommitmentLine;
+import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.events.agreements.TrainingTopic;
 import org.shelters.testsupport.WithRealInfrastructure;
@@ -202,7 +205,47 @@ class ShipmentFlowIT extends RunningLogistics {
         assertThat(event.at("/data/overDelivery").asBoolean()).isTrue();
         assertThat(event.at("/data/overDeliveryReason").asString()).isEqualTo("second clinic room opened");
         JsonNode equipment = api.get("/api/agreements/" + agreementId + "/outstanding").body().get("lines").get(2);
-        assertThat(equipment.get("outstanding").decimalValue()).isEqualByComparingTo("-1");
+        assertThat(equipment.get("planned").decimalValue()).isEqualByComparingTo("5");
+        assertThat(equipment.get("outstanding").decimalValue()).as("an over-delivery never makes outstanding negative")
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void plannedSuppliesShowAsPlannedNotInTransitUntilDispatchedAndOutstandingIsWhatIsLeftToPlan() throws Exception {
+        publish(envelope(new AgreementSigned(agreementId, shelterId, "MX-SHELTERS-2026", "ECHO", "phase 2", 2026,
+                LocalDate.now(), LogisticsHarness.terms(List.of(new CommitmentLine("C-HYG", SupplyCategory.HYGIENE_PRODUCTS,
+                        "HYGIENE-KIT", "Family hygiene kit", new BigDecimal("2400"), "kit")))), 1));
+        api.awaitReplica(agreementId, 1);
+
+        String shipmentId = planOk(plan(agreementId, shelterId, List.of(line("C-HYG", 1200)))).body()
+                .get("shipmentId").asString();
+        JsonNode afterPlanning = hygieneLine();
+        assertThat(afterPlanning.get("committed").decimalValue()).isEqualByComparingTo("2400");
+        assertThat(afterPlanning.get("inTransit").decimalValue()).as("nothing left the warehouse yet").isEqualByComparingTo("0");
+        assertThat(afterPlanning.get("planned").decimalValue()).isEqualByComparingTo("1200");
+        assertThat(afterPlanning.get("outstanding").decimalValue()).isEqualByComparingTo("1200");
+
+        dispatch(shipmentId);
+        JsonNode afterDispatch = hygieneLine();
+        assertThat(afterDispatch.get("planned").decimalValue()).isEqualByComparingTo("0");
+        assertThat(afterDispatch.get("inTransit").decimalValue()).isEqualByComparingTo("1200");
+        assertThat(afterDispatch.get("outstanding").decimalValue()).isEqualByComparingTo("1200");
+
+        LogisticsHarness.Response delivered = api.post("/api/shipments/" + shipmentId + "/deliver", Map.of(
+                "receivedAt", Instant.now().toString(), "receivedByRole", "shelter coordinator",
+                "lines", List.of(Map.of("lineId", "L1", "quantityAccepted", 1150, "quantityRejected", 50,
+                        "rejectionReason", "DAMAGED"))));
+        assertThat(delivered.status()).as(delivered.body().toString()).isEqualTo(200);
+        JsonNode afterDelivery = hygieneLine();
+        assertThat(afterDelivery.get("inTransit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(afterDelivery.get("accepted").decimalValue()).isEqualByComparingTo("1150");
+        assertThat(afterDelivery.get("rejected").decimalValue()).isEqualByComparingTo("50");
+        assertThat(afterDelivery.get("outstanding").decimalValue()).as("the rejected kits must be replaced")
+                .isEqualByComparingTo("1250");
+    }
+
+    private JsonNode hygieneLine() throws Exception {
+        return api.get("/api/agreements/" + agreementId + "/outstanding").body().get("lines").get(0);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.shelters.events.logistics.SuppliesDelivered;
 import org.shelters.events.logistics.SuppliesDispatched;
 import org.shelters.logistics.agreement.AgreementReplica;
 import org.shelters.logistics.agreement.AgreementStatus;
+import org.shelters.logistics.agreement.MissingSequences;
 import org.shelters.platform.domain.Decision;
 import org.shelters.platform.domain.FieldError;
 import org.shelters.platform.domain.Refusal;
@@ -31,7 +32,8 @@ class ShipmentTest {
             "Hygiene kit", new BigDecimal("300"), "kit");
 
     static AgreementReplica agreement(AgreementStatus status) {
-        return new AgreementReplica("agr-1", "shelter-1", status, 1, List.of(AMOXICILLIN, SOAP), 0);
+        return new AgreementReplica("agr-1", "shelter-1", status, 1, List.of(AMOXICILLIN, SOAP), 1, 1,
+                MissingSequences.none(), 0, 1);
     }
 
     static Shipment.Plan plan(Shipment.PlanLine... lines) {
