@@ -36,6 +36,7 @@ import org.shelters.platform.outbox.OutboxRelay;
 import org.shelters.platform.store.StoreFailures;
 import org.springframework.util.backoff.FixedBackOff;
 import org.shelters.platform.topics.TopicProvisioner;
+import org.shelters.platform.runtime.ParentWatch;
 import org.shelters.platform.outbox.OutboxEndpoint;
 import org.shelters.platform.web.CommandContextFilter;
 import org.shelters.platform.web.CommandEdgeFilter;
@@ -110,6 +111,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ReceivedEventDeserializer receivedEventDeserializer(EventJson json, PlatformProperties properties) {
         return new ReceivedEventDeserializer(json, properties.getConsumer().isValidateSchemas());
+    }
+
+    /** Ends this service when the local stack that started it is gone (set by the supervisor, never in production). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("platform.parent-pid")
+    ParentWatch parentWatch(@Value("${platform.parent-pid}") long parentPid) {
+        return new ParentWatch(parentPid);
     }
 
     /** Creates the topics (retention forever) and refuses to repartition existing ones. */
