@@ -87,13 +87,15 @@
       tr.dataset.shelter = s.shelterId;
       tr.dataset.category = f.category;
       [s.name || s.shelterId, t(f.category)].forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
-      [[f.committed, num(f.committed)], [f.accepted, num(f.accepted)], [f.rejected, num(f.rejected)],
-        [f.fulfilmentPercent, pct(f.fulfilmentPercent)]].forEach(([value, text], i) => {
+      // planned = on planned shipments (the pipeline), not yet in transit: the definition every service shares
+      const fields = ['committed', 'planned', 'inTransit', 'accepted', 'rejected', 'fulfilmentPercent'];
+      fields.forEach((field) => {
+        const value = f[field] === undefined ? null : f[field];
         const td = document.createElement('td');
         td.className = 'num';
-        td.textContent = text;
+        td.textContent = field === 'fulfilmentPercent' ? pct(value) : num(value);
         td.dataset.value = value === null ? '' : String(value);
-        td.dataset.field = ['committed', 'accepted', 'rejected', 'fulfilmentPercent'][i];
+        td.dataset.field = field;
         tr.appendChild(td);
       });
       body.appendChild(tr);

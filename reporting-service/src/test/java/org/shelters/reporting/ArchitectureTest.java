@@ -9,6 +9,7 @@ import org.shelters.reporting.agreements.AgreementFold;
 import org.shelters.reporting.agreements.AgreementFulfilment;
 import org.shelters.reporting.alerts.Alerts;
 import org.shelters.reporting.programme.ProgrammeSummary;
+import org.shelters.reporting.projection.Applying;
 import org.shelters.reporting.projection.Changes;
 import org.shelters.reporting.projection.Projection;
 import org.shelters.reporting.projection.ProjectionDoc;
@@ -35,7 +36,7 @@ class ArchitectureTest {
      * HTTP stay in the store, the handlers and the controllers.
      */
     static final Class<?>[] PURE = {
-            ProjectionDoc.class, Projection.class, Changes.class, TopicProjection.class,
+            ProjectionDoc.class, Projection.class, Changes.class, Applying.class, TopicProjection.class,
             ShelterDoc.class, ArrivalsDoc.class, DailyArrivals.class, ShelterFold.class, ShelterOverview.class,
             ArrivalsTrend.class,
             AgreementDoc.class, AgreementFold.class, AgreementFulfilment.class,

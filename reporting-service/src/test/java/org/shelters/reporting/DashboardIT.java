@@ -56,10 +56,14 @@ class DashboardIT extends ReportingIT {
                 shipmentLine("S1", "L1", SupplyCategory.MEDICINES, "120")));
         programme.send(delivered(shipmentId, agreementId, shelterId, dispatchedAt, dispatchedAt.plus(30, ChronoUnit.HOURS),
                 deliveredLine("S1", "L1", SupplyCategory.MEDICINES, "120", "110", "10", RejectionReason.EXPIRED)));
+        programme.send(planned(id("shipment"), agreementId, shelterId, today.plusDays(3),
+                shipmentLine("S1", "L2", SupplyCategory.HYGIENE_PRODUCTS, "30")));
         programme.flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/reports/programme?groupBy=state&donor=" + donor)
                 .get("data").get("totals").get("itemsDelivered").decimalValue().intValue() == 110
-                && get("/api/reports/shelters/" + shelterId).get("data").get("arrivals").get("last7Days").get("days").asInt() == 7);
+                && get("/api/reports/shelters/" + shelterId).get("data").get("arrivals").get("last7Days").get("days").asInt() == 7
+                && get("/api/reports/agreements/" + agreementId + "/fulfilment").get("data").get("lines").get(1)
+                        .path("planned").asInt() == 30);
         JsonNode totals = get("/api/reports/programme?groupBy=state&donor=" + donor).get("data").get("totals");
         JsonNode delivery = get("/api/reports/delivery-performance?donor=" + donor).get("data");
         JsonNode alerts = get("/api/reports/alerts?donor=" + donor);
@@ -98,6 +102,14 @@ class DashboardIT extends ReportingIT {
                     "#table-fulfilment tr[data-shelter='" + shelterId + "'][data-category='MEDICINES']"));
             assertThat(medicines.findElement(By.cssSelector("td[data-field='accepted']")).getText()).isEqualTo("110");
             assertThat(medicines.findElement(By.cssSelector("td[data-field='fulfilmentPercent']")).getText()).isEqualTo("55 %");
+            assertThat(medicines.findElement(By.cssSelector("td[data-field='planned']")).getText()).isEqualTo("0");
+            WebElement hygiene = driver.findElement(By.cssSelector(
+                    "#table-fulfilment tr[data-shelter='" + shelterId + "'][data-category='HYGIENE_PRODUCTS']"));
+            assertThat(hygiene.findElement(By.cssSelector("td[data-field='planned']")).getText())
+                    .as("the pipeline: planned, not yet in transit").isEqualTo("30");
+            assertThat(hygiene.findElement(By.cssSelector("td[data-field='inTransit']")).getText()).isEqualTo("0");
+            assertThat(driver.findElement(By.cssSelector("#table-fulfilment th[data-i18n='planned']")).getText())
+                    .isEqualTo("Planned (pipeline)");
 
             List<String> alertTypes = driver.findElements(By.cssSelector("#table-alerts tbody tr")).stream()
                     .map(r -> r.getAttribute("data-type")).toList();
@@ -112,6 +124,8 @@ class DashboardIT extends ReportingIT {
             assertThat(driver.findElement(By.cssSelector("#panel-programme h2")).getText()).isEqualTo("Programme totals");
             driver.findElement(By.id("lang-es")).click();
             assertThat(driver.findElement(By.cssSelector("#panel-programme h2")).getText()).isEqualTo("Totales del programa");
+            assertThat(driver.findElement(By.cssSelector("#table-fulfilment th[data-i18n='planned']")).getText())
+                    .isEqualTo("Planificado (en preparación)");
             assertThat(driver.findElement(By.id("kpi-budget")).getText()).isEqualTo("25,000 USD");
         } finally {
             driver.quit();

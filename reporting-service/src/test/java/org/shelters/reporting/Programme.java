@@ -21,6 +21,7 @@ import org.shelters.events.EventMetadata;
 import org.shelters.events.EventPayload;
 import org.shelters.events.Events;
 import org.shelters.events.agreements.AgreementAmended;
+import org.shelters.events.agreements.AgreementDrafted;
 import org.shelters.events.agreements.AgreementSigned;
 import org.shelters.events.agreements.AgreementTerms;
 import org.shelters.events.agreements.CommitmentLine;
@@ -77,6 +78,11 @@ public final class Programme implements AutoCloseable {
         pending.add(producer.send(new ProducerRecord<>(topic, envelope.subject(), EventJson.DEFAULT.write(envelope))));
     }
 
+    /** Sends {@code value} as it is, e.g. a record taken off a dead-letter topic (what a re-drive does). */
+    public void sendRaw(String topic, String key, byte[] value) {
+        pending.add(producer.send(new ProducerRecord<>(topic, key, value)));
+    }
+
     public void flush() {
         producer.flush();
         for (Future<?> f : pending) {
@@ -118,6 +124,11 @@ public final class Programme implements AutoCloseable {
 
     public static CommitmentLine line(String lineId, SupplyCategory category, String quantity) {
         return new CommitmentLine(lineId, category, "ITEM-" + lineId, "item " + lineId, new BigDecimal(quantity), "unit");
+    }
+
+    public static AgreementDrafted drafted(String agreementId, String shelterId, String donor, String phase,
+                                           AgreementTerms terms) {
+        return new AgreementDrafted(agreementId, shelterId, "MX-SHELTERS", donor, phase, 2026, terms);
     }
 
     public static AgreementSigned signed(String agreementId, String shelterId, String donor, String phase, AgreementTerms terms) {

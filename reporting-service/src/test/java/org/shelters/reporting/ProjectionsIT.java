@@ -108,6 +108,34 @@ class ProjectionsIT extends ReportingIT {
     }
 
     @Test
+    void aPlannedShipmentIsThePipelineInEveryAnswerNotInTransitAndNoLongerOutstanding() {
+        Fed fed = feedOneShelter();
+        String shipmentId = id("shipment");
+        programme.send(planned(shipmentId, fed.agreementId(), fed.shelterId(), today().plusDays(2),
+                shipmentLine("S1", "L2", SupplyCategory.HYGIENE_PRODUCTS, "15")));
+        programme.flush();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                get("/api/reports/agreements/" + fed.agreementId() + "/fulfilment").get("data").get("lines").get(1)
+                        .get("planned").decimalValue()).isEqualByComparingTo("15"));
+
+        JsonNode l2 = get("/api/reports/agreements/" + fed.agreementId() + "/fulfilment").get("data").get("lines").get(1);
+        assertThat(l2.get("committed").decimalValue()).isEqualByComparingTo("40");
+        assertThat(l2.get("inTransit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(l2.get("outstanding").decimalValue()).as("40 - 0 accepted - 15 planned - 0 in transit")
+                .isEqualByComparingTo("25");
+
+        JsonNode hygiene = category(get("/api/reports/shelters/" + fed.shelterId()).get("data"), "HYGIENE_PRODUCTS");
+        assertThat(hygiene.get("planned").decimalValue()).isEqualByComparingTo("15");
+        assertThat(hygiene.get("dispatched").decimalValue()).isEqualByComparingTo("0");
+        assertThat(hygiene.get("inTransit").decimalValue()).isEqualByComparingTo("0");
+
+        JsonNode totals = get("/api/reports/programme?groupBy=donor&donor=" + fed.donor()).get("data").get("totals");
+        assertThat(totals.get("planned").decimalValue()).isEqualByComparingTo("15");
+        assertThat(totals.get("inTransit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(totals.get("dispatched").decimalValue()).isEqualByComparingTo("60");
+    }
+
+    @Test
     void programmeSummaryDeliveryPerformanceAndAlertsAnswerForOneDonor() {
         Fed fed = feedOneShelter();
         JsonNode programmeView = get("/api/reports/programme?groupBy=donor&donor=" + fed.donor()).get("data");

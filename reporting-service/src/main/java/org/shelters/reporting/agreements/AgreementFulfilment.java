@@ -12,7 +12,10 @@ import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.shelters.ShelterDoc;
 import org.shelters.reporting.shipments.ShipmentDoc;
 
-/** The read side of an agreement: per commitment line, committed, in transit, accepted, rejected, outstanding. */
+/**
+ * The read side of an agreement: per commitment line, committed, planned (the pipeline), in
+ * transit, accepted, rejected and outstanding, with the meanings every service shares.
+ */
 public final class AgreementFulfilment {
 
     private AgreementFulfilment() {
@@ -25,22 +28,22 @@ public final class AgreementFulfilment {
     }
 
     public record Line(String lineId, SupplyCategory category, String itemCode, String description, String unit,
-                       BigDecimal committed, BigDecimal inTransit, BigDecimal accepted, BigDecimal rejected,
-                       BigDecimal outstanding, BigDecimal fulfilmentPercent) {
+                       BigDecimal committed, BigDecimal planned, BigDecimal inTransit, BigDecimal accepted,
+                       BigDecimal rejected, BigDecimal outstanding, BigDecimal fulfilmentPercent) {
     }
+
+    /** Columns of the per-line sums. */
+    private static final int PLANNED = 0;
+    private static final int IN_TRANSIT = 1;
+    private static final int ACCEPTED = 2;
+    private static final int REJECTED = 3;
 
     public static View view(AgreementDoc agreement, ReportSnapshot snapshot) {
         Map<String, BigDecimal[]> byLine = new HashMap<>();
         for (ShipmentDoc shipment : snapshot.shipmentsOfAgreement(agreement.id)) {
             for (ShipmentDoc.Line l : shipment.lines) {
-                if (l.commitmentLineId == null) {
-                    continue;
-                }
-                if (shipment.inTransit()) {
-                    Quantities.add(byLine, l.commitmentLineId, 0, l.quantity);
-                } else if (shipment.delivered()) {
-                    Quantities.add(byLine, l.commitmentLineId, 1, l.accepted);
-                    Quantities.add(byLine, l.commitmentLineId, 2, l.rejected);
+                if (l.commitmentLineId != null) {
+                    count(byLine, shipment, l);
                 }
             }
         }
@@ -50,17 +53,29 @@ public final class AgreementFulfilment {
         for (AgreementDoc.Commitment c : agreement.commitments) {
             BigDecimal[] v = byLine.getOrDefault(c.lineId, Quantities.zeros());
             BigDecimal committed = Quantities.nz(c.quantity);
-            BigDecimal outstanding = committed.subtract(v[0]).subtract(v[1]).max(BigDecimal.ZERO);
-            lines.add(new Line(c.lineId, c.category, c.itemCode, c.description, c.unit, committed, v[0], v[1], v[2],
-                    outstanding, Quantities.percent(v[1], committed)));
+            BigDecimal outstanding = Quantities.outstanding(committed, v[ACCEPTED], v[PLANNED], v[IN_TRANSIT]);
+            lines.add(new Line(c.lineId, c.category, c.itemCode, c.description, c.unit, committed, v[PLANNED],
+                    v[IN_TRANSIT], v[ACCEPTED], v[REJECTED], outstanding, Quantities.percent(v[ACCEPTED], committed)));
             committedTotal = committedTotal.add(committed);
-            acceptedTotal = acceptedTotal.add(v[1]);
+            acceptedTotal = acceptedTotal.add(v[ACCEPTED]);
         }
         ShelterDoc shelter = snapshot.shelters().get(agreement.shelterId);
         return new View(agreement.id, agreement.shelterId, shelter == null ? null : shelter.name, agreement.programmeCode,
                 agreement.donor, agreement.phase, agreement.status, agreement.amendments, agreement.periodStart,
                 agreement.periodEnd, agreement.budget, agreement.originalBudget, agreement.currency, lines,
                 Quantities.percent(acceptedTotal, committedTotal));
+    }
+
+    /** Which stage each shipment's lines count in; a cancelled shipment counts nowhere. */
+    private static void count(Map<String, BigDecimal[]> byLine, ShipmentDoc shipment, ShipmentDoc.Line l) {
+        if (shipment.planned()) {
+            Quantities.add(byLine, l.commitmentLineId, PLANNED, l.quantity);
+        } else if (shipment.inTransit()) {
+            Quantities.add(byLine, l.commitmentLineId, IN_TRANSIT, l.quantity);
+        } else if (shipment.delivered()) {
+            Quantities.add(byLine, l.commitmentLineId, ACCEPTED, l.accepted);
+            Quantities.add(byLine, l.commitmentLineId, REJECTED, l.rejected);
+        }
     }
 
     /** Outstanding quantity over all lines (used by the expiring-agreement alert). */

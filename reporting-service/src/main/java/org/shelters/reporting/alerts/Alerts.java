@@ -56,7 +56,7 @@ public final class Alerts {
                 LocalDate day = LocalDate.parse(latest.getKey());
                 List<DailyArrivals> before = new ArrayList<>(shelter.arrivals
                         .subMap(day.minusDays(30).toString(), true, latest.getKey(), false).values());
-                double average = before.stream().mapToInt(d -> d.arrivals).average().orElse(0);
+                double average = before.stream().mapToLong(d -> d.arrivals).average().orElse(0);
                 int arrivals = latest.getValue().arrivals;
                 if (before.size() >= 3 && arrivals >= settings.surgeMinArrivals() && arrivals > settings.surgeFactor() * average) {
                     alerts.add(alert(ARRIVALS_SURGE, "MEDIUM", shelter, shelter.id,

@@ -67,7 +67,7 @@ public class ExportController {
                 LocalDate from = later(a.periodStart, filter.from());
                 LocalDate to = earlier(a.periodEnd, filter.to());
                 Reached r = Reached.of(shelter, from, to);
-                List<Integer> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
+                List<Long> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
                 csv.row(Arrays.asList(reported, properties.export().implementingAgency(), shelter.name, shelter.id,
                         a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
                         a.periodStart, a.periodEnd, "MEX", MexicanStates.name(shelter.state).orElse(null), shelter.state, shelter.municipality,
@@ -93,7 +93,7 @@ public class ExportController {
                         "#reached+elderly", "#reached+victims"));
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
             Reached r = Reached.of(shelter, filter.from(), filter.to());
-            List<Integer> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
+            List<Long> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
             csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, r.total(),
                     bySex.get(0), bySex.get(1), cells.suppress(r.children()), cells.suppress(r.unaccompaniedChildren()),
                     cells.suppress(r.olderPersons()), cells.suppress(r.victims())));
@@ -101,12 +101,15 @@ public class ExportController {
         return csv(csv, "shelters.csv");
     }
 
-    /** People a shelter received over [from, to] (null: open), by the groups the exports publish. */
-    record Reached(int total, int womenAndGirls, int menAndBoys, int children, int unaccompaniedChildren,
-                   int olderPersons, int victims) {
+    /**
+     * People a shelter received over [from, to] (null: open), by the groups the exports publish; in
+     * longs, since each day's counts fit an int but their sum (and women + girls of one day) need not.
+     */
+    record Reached(long total, long womenAndGirls, long menAndBoys, long children, long unaccompaniedChildren,
+                   long olderPersons, long victims) {
 
         static Reached of(ShelterDoc shelter, LocalDate from, LocalDate to) {
-            int[] r = new int[7];
+            long[] r = new long[7];
             for (var e : shelter.arrivals.entrySet()) {
                 LocalDate date = LocalDate.parse(e.getKey());
                 if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
@@ -114,9 +117,9 @@ public class ExportController {
                 }
                 DailyArrivals d = e.getValue();
                 r[0] += d.arrivals;
-                r[1] += d.women + d.girls;
-                r[2] += d.men + d.boys;
-                r[3] += d.girls + d.boys;
+                r[1] += (long) d.women + d.girls;
+                r[2] += (long) d.men + d.boys;
+                r[3] += (long) d.girls + d.boys;
                 r[4] += d.unaccompaniedChildren;
                 r[5] += d.olderPersons;
                 r[6] += d.reportedKidnapOrTraffickingVictims;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record SmallCells(int threshold) {
 
-    public Integer suppress(int count) {
+    public Long suppress(long count) {
         return count > 0 && count < threshold ? null : count;
     }
 
@@ -17,9 +17,9 @@ public record SmallCells(int threshold) {
      * Two counts that add up to a published total: if one is suppressed, the other would give it
      * away (total minus the other), so both are left empty.
      */
-    public List<Integer> suppressComplements(int first, int second) {
-        Integer a = suppress(first);
-        Integer b = suppress(second);
+    public List<Long> suppressComplements(long first, long second) {
+        Long a = suppress(first);
+        Long b = suppress(second);
         return a == null || b == null ? Arrays.asList(null, null) : List.of(a, b);
     }
 }

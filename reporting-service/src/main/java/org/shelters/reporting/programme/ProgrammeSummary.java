@@ -24,11 +24,23 @@ public final class ProgrammeSummary {
     private ProgrammeSummary() {
     }
 
+    /**
+     * One group's totals. Quantities as every service defines them: planned (on planned shipments,
+     * the pipeline), dispatched (left the warehouse), in transit, items delivered (accepted), rejected.
+     */
     public record Row(String key, int shelters, int agreements, BigDecimal budget, String currency,
-                      BigDecimal committed, BigDecimal dispatched, BigDecimal itemsDelivered, BigDecimal rejected,
-                      BigDecimal fulfilmentPercent, Integer peopleReceived, Integer trainingSessions,
-                      Integer trainingParticipants) {
+                      BigDecimal committed, BigDecimal planned, BigDecimal dispatched, BigDecimal inTransit,
+                      BigDecimal itemsDelivered, BigDecimal rejected, BigDecimal fulfilmentPercent,
+                      Long peopleReceived, Integer trainingSessions, Long trainingParticipants) {
     }
+
+    /** Columns of the quantity sums. */
+    private static final int COMMITTED = 0;
+    private static final int PLANNED = 1;
+    private static final int DISPATCHED = 2;
+    private static final int IN_TRANSIT = 3;
+    private static final int ACCEPTED = 4;
+    private static final int REJECTED = 5;
 
     public record View(GroupBy groupBy, List<Row> rows, Row totals) {
     }
@@ -39,14 +51,35 @@ public final class ProgrammeSummary {
         final Set<String> currencies = new LinkedHashSet<>();
         BigDecimal budget = BigDecimal.ZERO;
         final BigDecimal[] q = Quantities.zeros();
-        int people;
+        // people and participants add up in longs: each report fits an int, a programme of them need not
+        long people;
         int sessions;
-        int participants;
+        long participants;
+
+        /** Which stage a shipment line counts in (the caller checked the shipment counts at all). */
+        void count(ShipmentDoc shipment, ShipmentDoc.Line line) {
+            if (shipment.planned()) {
+                add(PLANNED, line.quantity);
+                return;
+            }
+            add(DISPATCHED, line.quantity);
+            if (shipment.inTransit()) {
+                add(IN_TRANSIT, line.quantity);
+            } else if (shipment.delivered()) {
+                add(ACCEPTED, line.accepted);
+                add(REJECTED, line.rejected);
+            }
+        }
+
+        private void add(int column, BigDecimal value) {
+            q[column] = q[column].add(Quantities.nz(value));
+        }
 
         Row row(String key, boolean byCategory) {
             String currency = currencies.size() == 1 ? currencies.iterator().next() : currencies.isEmpty() ? null : "MIXED";
             return new Row(key, shelters.size(), agreements.size(), byCategory ? null : budget, byCategory ? null : currency,
-                    q[0], q[1], q[2], q[3], Quantities.percent(q[2], q[0]), byCategory ? null : people,
+                    q[COMMITTED], q[PLANNED], q[DISPATCHED], q[IN_TRANSIT], q[ACCEPTED], q[REJECTED],
+                    Quantities.percent(q[ACCEPTED], q[COMMITTED]), byCategory ? null : people,
                     byCategory ? null : sessions, byCategory ? null : participants);
         }
     }
@@ -82,19 +115,19 @@ public final class ProgrammeSummary {
                     if (c.category == null || !filter.categoryMatches(c.category)) {
                         continue;
                     }
-                    totals.q[0] = totals.q[0].add(Quantities.nz(c.quantity));
+                    totals.q[COMMITTED] = totals.q[COMMITTED].add(Quantities.nz(c.quantity));
                     Acc acc = byCategory ? rows.computeIfAbsent(c.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));
                     if (byCategory) {
                         acc.shelters.add(shelter.id);
                         acc.agreements.add(a.id);
                     }
-                    acc.q[0] = acc.q[0].add(Quantities.nz(c.quantity));
+                    acc.q[COMMITTED] = acc.q[COMMITTED].add(Quantities.nz(c.quantity));
                 }
                 for (AgreementDoc.Session s : a.trainings.values()) {
                     if (filter.unbounded() || filter.inRange(s.date)) {
                         targets.forEach(acc -> {
                             acc.sessions++;
-                            acc.participants += s.women + s.men;
+                            acc.participants += (long) s.women + s.men;
                         });
                     }
                 }
@@ -108,18 +141,14 @@ public final class ProgrammeSummary {
                         }
                         Acc acc = byCategory ? rows.computeIfAbsent(l.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));
                         for (Acc target : List.of(acc, totals)) {
-                            target.q[1] = target.q[1].add(Quantities.nz(l.quantity));
-                            if (s.delivered()) {
-                                target.q[2] = target.q[2].add(Quantities.nz(l.accepted));
-                                target.q[3] = target.q[3].add(Quantities.nz(l.rejected));
-                            }
+                            target.count(s, l);
                         }
                     }
                 }
             }
-            int people = shelter.arrivals.entrySet().stream()
+            long people = shelter.arrivals.entrySet().stream()
                     .filter(e -> filter.unbounded() || filter.inRange(java.time.LocalDate.parse(e.getKey())))
-                    .mapToInt(e -> e.getValue().arrivals).sum();
+                    .mapToLong(e -> e.getValue().arrivals).sum();
             totals.people += people;
             if (!byCategory) {
                 Set<String> keys = new LinkedHashSet<>();

@@ -1,7 +1,5 @@
 package org.shelters.reporting.projection;
 
-import java.util.function.Consumer;
-
 /**
  * What a fold says about one event: which document it changes and how. The fold stays pure (no
  * store, no envelope); whoever collects the changes loads the documents, applies the sequence
@@ -9,5 +7,12 @@ import java.util.function.Consumer;
  */
 public interface Changes {
 
-    <D extends ProjectionDoc> void change(Projection<D> projection, String documentId, Consumer<? super D> change);
+    <D extends ProjectionDoc> void change(Projection<D> projection, String documentId, Change<D> change);
+
+    /** How one event changes one document; called only when the sequence guard admits the event. */
+    @FunctionalInterface
+    interface Change<D extends ProjectionDoc> {
+
+        void apply(Applying<D> applying);
+    }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
 
@@ -13,8 +12,8 @@ import org.shelters.events.EventPayload;
  * The changes of one poll, applied to one generation: per collection, one read of the touched
  * documents and one bulk write of those that changed. Every event belongs to exactly one
  * aggregate document, so events of different aggregates may arrive in any order; within an
- * aggregate, events at or below the document's last sequence are skipped (the guard lives here,
- * in one place, not in the folds).
+ * aggregate, each event is applied once, in order or late ({@link ProjectionDoc#admit}: the guard
+ * lives there and is called here only, never in the folds).
  */
 public final class ProjectionBatch {
 
@@ -56,13 +55,13 @@ public final class ProjectionBatch {
         return new Changes() {
             @Override
             public <D extends ProjectionDoc> void change(Projection<D> projection, String documentId,
-                                                         Consumer<? super D> change) {
+                                                         Change<D> change) {
                 Pending<D> changes = pendingOf(projection);
                 if (changes == null) {
                     changes = new Pending<>(projection);
                     pending.put(projection, changes);
                 }
-                changes.list.add(new Change<>(documentId, envelope.sequence(), envelope.recordedtime(), change));
+                changes.list.add(new Queued<>(documentId, envelope.sequence(), envelope.recordedtime(), change));
             }
         };
     }
@@ -73,16 +72,15 @@ public final class ProjectionBatch {
         return (Pending<D>) pending.get(projection);
     }
 
-    private record Change<D extends ProjectionDoc>(String documentId, long sequence, Instant recordedTime,
-                                                   Consumer<? super D> change) {
+    private record Queued<D extends ProjectionDoc>(String documentId, long sequence, Instant recordedTime,
+                                                   Changes.Change<D> change) {
 
-        /** The sequence guard: a replayed or duplicated event leaves the document as it is. */
+        /** Through the sequence guard: a redelivered event leaves the document as it is, a late one is applied once. */
         boolean applyTo(D doc) {
-            if (sequence <= doc.seq) {
+            if (!doc.admit(sequence)) {
                 return false;
             }
-            change.accept(doc);
-            doc.seq = sequence;
+            change.apply(new Applying<>(doc, sequence));
             if (recordedTime != null && (doc.lastRecordedTime == null || recordedTime.isAfter(doc.lastRecordedTime))) {
                 doc.lastRecordedTime = recordedTime;
             }
@@ -93,19 +91,19 @@ public final class ProjectionBatch {
     private static final class Pending<D extends ProjectionDoc> {
 
         final Projection<D> projection;
-        final List<Change<D>> list = new ArrayList<>();
+        final List<Queued<D>> list = new ArrayList<>();
 
         Pending(Projection<D> projection) {
             this.projection = projection;
         }
 
         List<String> documentIds() {
-            return list.stream().map(Change::documentId).distinct().toList();
+            return list.stream().map(Queued::documentId).distinct().toList();
         }
 
         List<D> applyTo(Map<String, D> documents) {
             Map<String, D> changed = new LinkedHashMap<>();
-            for (Change<D> change : list) {
+            for (Queued<D> change : list) {
                 D doc = documents.computeIfAbsent(change.documentId(), projection.empty());
                 if (change.applyTo(doc)) {
                     changed.put(change.documentId(), doc);

@@ -8,7 +8,7 @@ import java.util.Map;
 public final class Quantities {
 
     /** Columns of a running sum row; views use as many as they need. */
-    private static final int WIDTH = 5;
+    private static final int WIDTH = 6;
 
     private Quantities() {
     }
@@ -28,6 +28,16 @@ public final class Quantities {
 
     public static BigDecimal nz(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /**
+     * What still has to be planned of a commitment line, as every service defines it (shared-events
+     * README, "Quantities of a commitment line"): committed − accepted − planned − in transit, never
+     * below 0. A rejected quantity is not subtracted: it must be replaced, so it is outstanding again.
+     */
+    public static BigDecimal outstanding(BigDecimal committed, BigDecimal accepted, BigDecimal planned,
+                                         BigDecimal inTransit) {
+        return nz(committed).subtract(nz(accepted)).subtract(nz(planned)).subtract(nz(inTransit)).max(BigDecimal.ZERO);
     }
 
     /** part / whole as a percentage with one decimal; null when nothing was committed. */

@@ -57,11 +57,17 @@ public record ReportFilter(String state, Corridor corridor, String donor, String
 
     /**
      * Whether a shipment's quantities count in a period: a delivery on the day it was received, a
-     * shipment in transit on the day it was dispatched.
+     * shipment in transit on the day it was dispatched, a planned one on its planned date. A
+     * cancelled shipment never counts.
      */
     public boolean counts(ShipmentDoc shipment) {
-        return shipment.delivered() ? unbounded() || inRange(shipment.receivedAt)
-                : shipment.inTransit() && (unbounded() || inRange(shipment.dispatchedAt));
+        if (shipment.delivered()) {
+            return unbounded() || inRange(shipment.receivedAt);
+        }
+        if (shipment.inTransit()) {
+            return unbounded() || inRange(shipment.dispatchedAt);
+        }
+        return shipment.planned() && (unbounded() || inRange(shipment.plannedDate));
     }
 
     /** Whether a shipment line is of the category asked for (lines without a category never are). */

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.platform.domain.Refusal;
+import org.shelters.platform.domain.Violations;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
 import org.shelters.reporting.ReportingProperties;
@@ -62,8 +64,10 @@ public class ReportsController {
     public FreshPage<ShelterOverview.View> shelters(FilterParams params,
                                                     @RequestParam(defaultValue = "0") int page,
                                                     @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        PageRequest request = PageRequest.of(page, size);
+        Violations violations = new Violations();
+        ReportFilter filter = params.toFilter(calendar.zone(), violations);
+        PageRequest request = page(page, size, violations);
+        violations.throwIfAny();
         ReportSnapshot snapshot = reader.snapshot();
         Page<ShelterOverview.View> views = slice(snapshot.sheltersMatching(filter), request)
                 .map(s -> ShelterOverview.view(s, snapshot, filter));
@@ -95,11 +99,14 @@ public class ReportsController {
     @Operation(summary = "Programme totals grouped by state, corridor, donor, phase or category")
     public Fresh<ProgrammeSummary.View> programme(FilterParams params,
                                                   @RequestParam(defaultValue = "state") String groupBy) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        ProgrammeSummary.GroupBy group = FilterParams.named(ProgrammeSummary.GroupBy.class, groupBy).orElseThrow(() ->
-                Refusal.invalid("groupBy", "must be one of state, corridor, donor, phase, category"));
+        Violations violations = new Violations();
+        ReportFilter filter = params.toFilter(calendar.zone(), violations);
+        ProgrammeSummary.GroupBy group = FilterParams.choice(ProgrammeSummary.GroupBy.class, "groupBy", groupBy,
+                violations, "state, corridor, donor, phase, category");
+        violations.throwIfAny();
         ReportSnapshot snapshot = reader.snapshot();
-        return new Fresh<>(snapshot.asOf(), snapshot.generation(), ProgrammeSummary.view(snapshot, filter, group));
+        return new Fresh<>(snapshot.asOf(), snapshot.generation(),
+                ProgrammeSummary.view(snapshot, filter, group == null ? ProgrammeSummary.GroupBy.STATE : group));
     }
 
     @GetMapping("/delivery-performance")
@@ -115,11 +122,16 @@ public class ReportsController {
     public FreshPage<Alerts.Alert> alerts(FilterParams params, @RequestParam(required = false) String type,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        PageRequest request = PageRequest.of(page, size);
+        Violations violations = new Violations();
+        ReportFilter filter = params.toFilter(calendar.zone(), violations);
+        String alertType = type == null || type.isBlank() ? null : type.trim().toUpperCase(Locale.ROOT);
+        violations.require(alertType == null || Alerts.TYPES.contains(alertType), "type",
+                "must be one of " + String.join(", ", Alerts.TYPES));
+        PageRequest request = page(page, size, violations);
+        violations.throwIfAny();
         ReportSnapshot snapshot = reader.snapshot();
         List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts(), calendar.now()).stream()
-                .filter(alert -> type == null || alert.type().equalsIgnoreCase(type)).toList();
+                .filter(alert -> alertType == null || alert.type().equals(alertType)).toList();
         return new FreshPage<>(snapshot.asOf(), snapshot.generation(), slice(alerts, request));
     }
 
@@ -134,6 +146,19 @@ public class ReportsController {
             throw Refusal.invalid("from", "the trend covers at most 366 days");
         }
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), ArrivalsTrend.view(snapshot, filter, from, to));
+    }
+
+    /**
+     * The platform's page request; what it refuses is added to {@code violations}, so a bad page
+     * is named in the same answer as bad filters.
+     */
+    static PageRequest page(int page, int size, Violations violations) {
+        try {
+            return PageRequest.of(page, size);
+        } catch (Refusal refused) {
+            refused.errors().forEach(error -> violations.add(error.field(), error.message()));
+            return null;
+        }
     }
 
     /** The requested page of an answer computed whole (the snapshot is in memory anyway). */

@@ -11,8 +11,9 @@ import org.shelters.reporting.read.ReportSnapshot;
 /** People received per day, with vulnerable groups, over the filtered shelters. */
 public final class ArrivalsTrend {
 
-    public record Day(LocalDate date, int arrivals, int women, int men, int girls, int boys,
-                      int unaccompaniedChildren, int olderPersons, int reportedKidnapOrTraffickingVictims) {
+    /** The sum over the filtered shelters of one day, in longs: each shelter's report fits an int, their sum need not. */
+    public record Day(LocalDate date, long arrivals, long women, long men, long girls, long boys,
+                      long unaccompaniedChildren, long olderPersons, long reportedKidnapOrTraffickingVictims) {
     }
 
     private ArrivalsTrend() {

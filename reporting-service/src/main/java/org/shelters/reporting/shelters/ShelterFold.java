@@ -10,6 +10,7 @@ import org.shelters.events.shelters.ShelterEvent;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
 import org.shelters.events.shelters.ShelterServiceOffered;
+import org.shelters.reporting.projection.Applying;
 import org.shelters.reporting.projection.Changes;
 import org.shelters.reporting.projection.Projection;
 import org.shelters.reporting.projection.TopicProjection;
@@ -28,12 +29,12 @@ public final class ShelterFold {
      */
     static final EventSwitch<ShelterEvent, Changes> FOLD = EventSwitch.over(ShelterEvent.class, Changes.class)
             .on(ShelterRegistered.class, (changes, event) ->
-                    changes.change(SHELTERS, event.shelterId(), doc -> registered(doc, event)))
+                    changes.change(SHELTERS, event.shelterId(), at -> registered(at, event)))
             .on(ShelterProfileUpdated.class, (changes, event) ->
-                    changes.change(SHELTERS, event.shelterId(), doc -> updated(doc, event)))
+                    changes.change(SHELTERS, event.shelterId(), at -> updated(at, event)))
             .on(ShelterArrivalsReported.class, (changes, event) ->
                     changes.change(ARRIVALS, ArrivalsDoc.idOf(event.shelterId(), event.date().toString()),
-                            doc -> reported(doc, event)))
+                            at -> reported(at.doc(), event)))
             .build();
 
     public static final TopicProjection<ShelterEvent> PROJECTION =
@@ -42,25 +43,35 @@ public final class ShelterFold {
     private ShelterFold() {
     }
 
-    static void registered(ShelterDoc doc, ShelterRegistered r) {
-        doc.registered = true;
-        doc.demo = r.demo();
-        profile(doc, r.name(), r.state(), r.municipality(), r.corridor(), r.capacity(), r.services());
+    /** Registration and updates both set the profile: stamped, so a late registration never undoes an update. */
+    static final String PROFILE = "profile";
+
+    static void registered(Applying<ShelterDoc> at, ShelterRegistered r) {
+        at.doc().registered = true;
+        at.doc().demo = r.demo();
+        profile(at, r.name(), r.state(), r.municipality(), r.corridor(), r.capacity(), r.services());
     }
 
-    static void updated(ShelterDoc doc, ShelterProfileUpdated u) {
-        profile(doc, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(), u.services());
+    static void updated(Applying<ShelterDoc> at, ShelterProfileUpdated u) {
+        profile(at, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(), u.services());
     }
 
-    /** A correction (higher revision) replaces the figures of its date; an older revision never wins. */
+    /**
+     * A correction (higher revision) replaces the figures of its date; an older revision never
+     * wins, so the revision, not the arrival order, decides (also for a late report).
+     */
     static void reported(ArrivalsDoc doc, ShelterArrivalsReported a) {
         if (doc.figures == null || a.revision() >= doc.figures.revision) {
             doc.figures = figures(a);
         }
     }
 
-    private static void profile(ShelterDoc doc, String name, String state, String municipality, Corridor corridor,
-                                int capacity, List<ShelterServiceOffered> services) {
+    private static void profile(Applying<ShelterDoc> at, String name, String state, String municipality,
+                                Corridor corridor, int capacity, List<ShelterServiceOffered> services) {
+        if (!at.sets(PROFILE)) {
+            return;
+        }
+        ShelterDoc doc = at.doc();
         doc.name = name;
         doc.state = state;
         doc.municipality = municipality;

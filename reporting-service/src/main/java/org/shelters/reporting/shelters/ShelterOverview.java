@@ -33,26 +33,40 @@ public final class ShelterOverview {
                                    LocalDate periodStart, LocalDate periodEnd, BigDecimal budget, String currency) {
     }
 
-    public record CategoryFulfilment(SupplyCategory category, BigDecimal committed, BigDecimal dispatched,
-                                     BigDecimal inTransit, BigDecimal accepted, BigDecimal rejected,
-                                     BigDecimal fulfilmentPercent) {
+    /**
+     * Per supply category: committed, planned (on planned shipments, the pipeline), dispatched
+     * (left the warehouse: in transit or delivered), in transit, accepted, rejected.
+     */
+    public record CategoryFulfilment(SupplyCategory category, BigDecimal committed, BigDecimal planned,
+                                     BigDecimal dispatched, BigDecimal inTransit, BigDecimal accepted,
+                                     BigDecimal rejected, BigDecimal fulfilmentPercent) {
     }
 
-    public record Trainings(int sessions, int participantsWomen, int participantsMen, List<TopicTrainings> byTopic) {
+    /** Columns of the per-category sums. */
+    private static final int COMMITTED = 0;
+    private static final int DISPATCHED = 1;
+    private static final int IN_TRANSIT = 2;
+    private static final int ACCEPTED = 3;
+    private static final int REJECTED = 4;
+    private static final int PLANNED = 5;
+
+    /** Participants add up in longs: each session's counts fit an int, their sum need not. */
+    public record Trainings(int sessions, long participantsWomen, long participantsMen, List<TopicTrainings> byTopic) {
     }
 
-    public record TopicTrainings(TrainingTopic topic, int sessions, int participantsWomen, int participantsMen) {
+    public record TopicTrainings(TrainingTopic topic, int sessions, long participantsWomen, long participantsMen) {
     }
 
     public record ArrivalWindows(LocalDate referenceDate, ArrivalTotals today, ArrivalTotals last7Days,
                                  ArrivalTotals last30Days) {
     }
 
-    public record ArrivalTotals(int days, int arrivals, int women, int men, int girls, int boys,
-                                int unaccompaniedChildren, int olderPersons, int reportedKidnapOrTraffickingVictims) {
+    /** Counts add up in longs: each day's report fits an int, a window or a programme of them need not. */
+    public record ArrivalTotals(int days, long arrivals, long women, long men, long girls, long boys,
+                                long unaccompaniedChildren, long olderPersons, long reportedKidnapOrTraffickingVictims) {
 
         static ArrivalTotals sum(List<DailyArrivals> days) {
-            int[] t = new int[8];
+            long[] t = new long[8];
             for (DailyArrivals d : days) {
                 t[0] += d.arrivals;
                 t[1] += d.women;
@@ -100,7 +114,7 @@ public final class ShelterOverview {
         for (AgreementDoc a : agreements) {
             for (AgreementDoc.Commitment c : a.commitments) {
                 if (c.category != null && filter.categoryMatches(c.category)) {
-                    Quantities.add(sums, c.category, 0, c.quantity);
+                    Quantities.add(sums, c.category, COMMITTED, c.quantity);
                 }
             }
         }
@@ -112,30 +126,34 @@ public final class ShelterOverview {
                 if (!filter.counts(l)) {
                     continue;
                 }
-                Quantities.add(sums, l.category, 1, l.quantity);
+                if (s.planned()) {
+                    Quantities.add(sums, l.category, PLANNED, l.quantity);
+                    continue;
+                }
+                Quantities.add(sums, l.category, DISPATCHED, l.quantity);
                 if (s.inTransit()) {
-                    Quantities.add(sums, l.category, 2, l.quantity);
+                    Quantities.add(sums, l.category, IN_TRANSIT, l.quantity);
                 } else {
-                    Quantities.add(sums, l.category, 3, l.accepted);
-                    Quantities.add(sums, l.category, 4, l.rejected);
+                    Quantities.add(sums, l.category, ACCEPTED, l.accepted);
+                    Quantities.add(sums, l.category, REJECTED, l.rejected);
                 }
             }
         }
         List<CategoryFulfilment> rows = new ArrayList<>();
-        sums.forEach((category, v) -> rows.add(new CategoryFulfilment(category, v[0], v[1], v[2], v[3], v[4],
-                Quantities.percent(v[3], v[0]))));
+        sums.forEach((category, v) -> rows.add(new CategoryFulfilment(category, v[COMMITTED], v[PLANNED],
+                v[DISPATCHED], v[IN_TRANSIT], v[ACCEPTED], v[REJECTED], Quantities.percent(v[ACCEPTED], v[COMMITTED]))));
         return rows;
     }
 
     static Trainings trainings(List<AgreementDoc> agreements, ReportFilter filter) {
-        Map<TrainingTopic, int[]> byTopic = new EnumMap<>(TrainingTopic.class);
-        int[] total = new int[3];
+        Map<TrainingTopic, long[]> byTopic = new EnumMap<>(TrainingTopic.class);
+        long[] total = new long[3];
         for (AgreementDoc a : agreements) {
             for (AgreementDoc.Session s : a.trainings.values()) {
                 if (!filter.unbounded() && !filter.inRange(s.date)) {
                     continue;
                 }
-                int[] t = byTopic.computeIfAbsent(s.topic, k -> new int[3]);
+                long[] t = byTopic.computeIfAbsent(s.topic, k -> new long[3]);
                 t[0]++;
                 t[1] += s.women;
                 t[2] += s.men;
@@ -145,8 +163,9 @@ public final class ShelterOverview {
             }
         }
         List<TopicTrainings> topics = new ArrayList<>();
-        byTopic.forEach((topic, t) -> topics.add(new TopicTrainings(topic, t[0], t[1], t[2])));
-        return new Trainings(total[0], total[1], total[2], topics);
+        // sessions are documents of one agreement: their number fits an int
+        byTopic.forEach((topic, t) -> topics.add(new TopicTrainings(topic, Math.toIntExact(t[0]), t[1], t[2])));
+        return new Trainings(Math.toIntExact(total[0]), total[1], total[2], topics);
     }
 
     static ArrivalWindows arrivals(ShelterDoc shelter, LocalDate reference) {

@@ -29,6 +29,11 @@ public class ShipmentDoc extends ProjectionDoc {
         return doc;
     }
 
+    /** Planned and not dispatched yet (nor cancelled): the pipeline. */
+    public boolean planned() {
+        return "PLANNED".equals(status);
+    }
+
     public boolean inTransit() {
         return "IN_TRANSIT".equals(status);
     }

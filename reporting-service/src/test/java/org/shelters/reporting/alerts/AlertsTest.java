@@ -79,7 +79,7 @@ class AlertsTest {
     void anAgreementEndingSoonWarnsOnlyWhileCommitmentsAreOutstanding() {
         AgreementDoc a = AgreementDoc.empty("a1");
         AgreementFold.apply(a, Programme.signed("a1", "s1", "ECHO", "P1", Programme.terms(TODAY.minusDays(300),
-                TODAY.plusDays(12), "1000", Programme.line("L1", SupplyCategory.MEDICINES, "10"))));
+                TODAY.plusDays(12), "1000", Programme.line("L1", SupplyCategory.MEDICINES, "10"))), 1);
         assertThat(types(shelter(60), List.of(a), List.of())).containsExactly("AGREEMENT_EXPIRING");
 
         ShipmentDoc delivered = ShipmentDoc.empty("sh1");

@@ -15,7 +15,7 @@ class SmallCellsTest {
         assertThat(cells.suppress(0)).isZero();
         assertThat(cells.suppress(1)).isNull();
         assertThat(cells.suppress(4)).isNull();
-        assertThat(cells.suppress(5)).isEqualTo(5);
+        assertThat(cells.suppress(5)).isEqualTo(5L);
     }
 
     @Test

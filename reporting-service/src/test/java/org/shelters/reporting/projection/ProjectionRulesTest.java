@@ -108,10 +108,10 @@ class ProjectionRulesTest {
         var start = LocalDate.parse("2026-01-01");
         AgreementFold.apply(doc, Programme.signed("a1", "s1", "ECHO", "P1",
                 Programme.terms(start, start.plusDays(300), "1000", Programme.line("L1", SupplyCategory.MEDICINES, "10"),
-                        Programme.line("L2", SupplyCategory.MEDICINES, "5"))));
+                        Programme.line("L2", SupplyCategory.MEDICINES, "5"))), 1);
         AgreementFold.apply(doc, Programme.amended("a1", "s1", 1,
-                Programme.terms(start, start.plusDays(300), "1500", Programme.line("L1", SupplyCategory.MEDICINES, "20"))));
-        AgreementFold.apply(doc, new AgreementSuspended("a1", "s1", "audit"));
+                Programme.terms(start, start.plusDays(300), "1500", Programme.line("L1", SupplyCategory.MEDICINES, "20"))), 2);
+        AgreementFold.apply(doc, new AgreementSuspended("a1", "s1", "audit"), 3);
         assertThat(doc.commitments).hasSize(1);
         assertThat(doc.commitments.get(0).quantity).isEqualByComparingTo("20");
         assertThat(doc.budget).isEqualByComparingTo("1500");
@@ -126,7 +126,7 @@ class ProjectionRulesTest {
         Instant dispatched = Instant.parse("2026-11-01T08:00:00Z");
         ShipmentFold.apply(doc, Programme.delivered("sh1", "a1", "s1", dispatched,
                 dispatched.plusSeconds(36 * 3600), Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "7", "3",
-                        RejectionReason.EXPIRED)));
+                        RejectionReason.EXPIRED)), 1);
         assertThat(doc.status).isEqualTo("DELIVERED");
         assertThat(doc.carrier).isEqualTo("Estafeta");
         ShelterDoc shelter = ShelterDoc.empty("s1");
@@ -152,7 +152,7 @@ class ProjectionRulesTest {
         // 20:00 on 20 November in Mexico City, already 21 November in UTC
         Instant received = Instant.parse("2026-11-21T02:00:00Z");
         ShipmentFold.apply(doc, Programme.delivered("sh1", "a1", "s1", dispatched, received,
-                Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "10", "0", null)));
+                Programme.deliveredLine("x", "L1", SupplyCategory.MEDICINES, "10", "10", "0", null)), 1);
         ReportSnapshot snapshot = ReportSnapshot.of(1, LocalDate.parse("2026-11-20"), List.of(ShelterDoc.empty("s1")),
                 List.of(), List.of(doc));
         LocalDate day = LocalDate.parse("2026-11-20");
