@@ -108,7 +108,9 @@ public final class LocalStack {
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SPRING_MONGODB_URI", "mongodb://localhost:" + options.ports().mongo() + "/" + database,
                 "SPRING_MONGODB_DATABASE", database,
-                "SERVER_PORT", String.valueOf(port)));
+                "SERVER_PORT", String.valueOf(port),
+                // a service ends when this process is gone, even after a SIGKILL of it
+                "PLATFORM_PARENT_PID", String.valueOf(ProcessHandle.current().pid())));
     }
 
     private void loadDemo(Path marker) throws IOException {
@@ -116,7 +118,13 @@ public final class LocalStack {
         ServiceLoader.load(DemoStep.class).forEach(steps::add);
         steps.sort(Comparator.comparingInt(DemoStep::order));
         DemoClient client = new DemoClient(services.get(0).url(), services.get(1).url(), services.get(2).url());
-        DemoContext context = new DemoContext(LocalDate.now(ZoneOffset.UTC));
+        // the day of the FIRST attempt: a load interrupted before midnight resumes with the same
+        // bodies, so every Idempotency-Key replays instead of being refused as reused
+        Path startedOn = marker.resolveSibling("demo-started");
+        if (!Files.exists(startedOn)) {
+            Files.writeString(startedOn, LocalDate.now(ZoneOffset.UTC).toString());
+        }
+        DemoContext context = new DemoContext(LocalDate.parse(Files.readString(startedOn).trim()));
         for (DemoStep step : steps) {
             long t0 = System.nanoTime();
             try {

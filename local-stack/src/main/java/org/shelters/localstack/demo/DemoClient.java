@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DemoClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Longer than the services' platform.outbox.idempotency-stale-claim (60 s). */
+    private static final Duration KEY_IN_USE_PATIENCE = Duration.ofSeconds(90);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String agreementsUrl;
@@ -67,6 +69,13 @@ public final class DemoClient {
             request.header("If-Match", ifMatch);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        long patience = System.nanoTime() + KEY_IN_USE_PATIENCE.toNanos();
+        while (response.statusCode() == 409 && response.body() != null && response.body().contains("idempotency-key-in-use")
+                && System.nanoTime() < patience) {
+            // an earlier run of this very call was cut off (a stop mid-request): its claim expires, then it runs
+            Thread.sleep(1_000);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() >= 400) {
             throw new DemoCallFailed(method + " " + url + " -> " + response.statusCode() + ": " + response.body(),
                     response.statusCode());

@@ -1,0 +1,127 @@
+package org.shelters.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A power cut or an OOM kill of the whole local stack (store, broker and the services it
+ * supervises) right after a burst of acknowledged commands: after a restart on the same data,
+ * every command a client was told succeeded is there, in the owning service and in the reports.
+ */
+class LocalStackKillIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int BURST = 120;
+
+    @Test
+    void noAcknowledgedCommandIsLostWhenTheWholeStackIsKilled() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path data = Files.createDirectories(Path.of("target", "kill-" + UUID.randomUUID())).toAbsolutePath();
+        LocalStack.Ports ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        String portList = ports.kafka() + "," + ports.kafkaController() + "," + ports.mongo() + "," + ports.agreements() + ","
+                + ports.logistics() + "," + ports.reporting();
+        String agreements = "http://localhost:" + ports.agreements();
+        String reporting = "http://localhost:" + ports.reporting();
+
+        Process stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dlocalstack.repo=" + repo, LocalStack.class.getName(),
+                "--no-demo", "--data-dir=" + data, "--ports=" + portList)
+                .redirectErrorStream(true).redirectOutput(data.resolve("stack.log").toFile()).start();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> status(reporting + "/actuator/health") == 200 && status(agreements + "/actuator/health") == 200);
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < BURST; i++) {
+                int n = i;
+                clients.submit(() -> {
+                    String id = register(agreements, "Albergue Demo Kill " + n);
+                    if (id != null) {
+                        acknowledged.add(id);
+                    }
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(2, TimeUnit.MINUTES);
+        } finally {
+            stack.destroyForcibly();   // SIGKILL of the stack: its store and broker die with it, no shutdown hook runs
+            stack.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(acknowledged).hasSize(BURST);
+        // the services notice their supervisor is gone and end, freeing their ports
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of(ports.agreements(), ports.logistics(), ports.reporting())
+                .stream().noneMatch(LocalStackKillIT::listening));
+
+        LocalStack restarted = new LocalStack(new LocalStack.Options(false, false, false, data, repo, ports));
+        try {
+            restarted.start();
+            for (String id : acknowledged) {
+                assertThat(status(agreements + "/api/shelters/" + id)).as("shelter " + id + " after the kill").isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(get(reporting + "/api/reports/shelters?size=500").path("total").asInt()).isEqualTo(BURST));
+            System.out.printf("[e2e] SIGKILL of the whole stack after %d acknowledged commands: lost=0%n", acknowledged.size());
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private static String register(String agreements, String name) {
+        String body = "{\"name\":\"" + name + "\",\"state\":\"MX-CHP\",\"municipality\":\"Tapachula\","
+                + "\"corridor\":\"SOUTHERN_BORDER\",\"capacity\":50,\"services\":[\"LODGING\"]}";
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(agreements + "/api/shelters"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 201 ? JSON.readTree(response.body()).path("shelterId").asString() : null;
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static JsonNode get(String url) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("localhost", port)) {
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
