@@ -9,8 +9,11 @@ import org.shelters.agreements.agreement.AgreementStatus;
 import org.shelters.agreements.agreement.Amendment;
 import org.shelters.agreements.agreement.BudgetRevision;
 import org.shelters.agreements.agreement.Commands;
+import org.shelters.agreements.agreement.CommitmentLineRules;
 import org.shelters.agreements.agreement.Numbered;
 import org.shelters.agreements.agreement.TrainingSession;
+import org.shelters.agreements.movement.MovedQuantities;
+import org.shelters.agreements.movement.ShipmentMovement;
 import org.shelters.agreements.shelter.ArrivalsRecorded;
 import org.shelters.agreements.shelter.ArrivalsReport;
 import org.shelters.agreements.shelter.Shelter;
@@ -26,11 +29,14 @@ class ArchitectureTest {
 
     private static final String OWN_PACKAGE = "org.shelters.agreements";
 
-    /** The aggregates, their values and the commands they decide on: nothing of storage, messaging or HTTP. */
+    /**
+     * The aggregates, their values, the commands they decide on and the rules and figures they are
+     * given (the shipment fold behind the moved quantities): nothing of storage, messaging or HTTP.
+     */
     private static final Class<?>[] DOMAIN = {
             Agreement.class, AgreementStatus.class, Amendment.class, BudgetRevision.class, TrainingSession.class,
-            Commands.class, Numbered.class, Shelter.class, ShelterProfile.class, ArrivalsReport.class,
-            ArrivalsRecorded.class, InputChecks.class};
+            Commands.class, Numbered.class, CommitmentLineRules.class, MovedQuantities.class, ShipmentMovement.class,
+            Shelter.class, ShelterProfile.class, ArrivalsReport.class, ArrivalsRecorded.class, InputChecks.class};
 
     @TestFactory
     Stream<DynamicTest> productionCodeKeepsThePlatformBoundaries() {

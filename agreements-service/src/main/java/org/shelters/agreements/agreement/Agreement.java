@@ -8,6 +8,7 @@ import org.shelters.agreements.agreement.Commands.AmendAgreement;
 import org.shelters.agreements.agreement.Commands.DraftAgreement;
 import org.shelters.agreements.agreement.Commands.RecordTraining;
 import org.shelters.agreements.agreement.Commands.SignAgreement;
+import org.shelters.agreements.movement.MovedQuantities;
 import org.shelters.events.agreements.AgreementAmended;
 import org.shelters.events.agreements.AgreementCompleted;
 import org.shelters.events.agreements.AgreementDrafted;
@@ -35,6 +36,9 @@ import org.shelters.platform.domain.Refusal;
  * @param budgets          original budget, then one revised budget per amendment that changed it
  * @param lastLineNumber   highest generated commitment line number, so removed line ids are never reused
  * @param lastWorkNumber   same for construction works
+ * @param retiredLines     the last terms of each commitment line an amendment removed: its id still
+ *                         names that item (logistics and reporting keep its shipments under it), so a
+ *                         line sent again with that id must be the same item
  */
 public record Agreement(
         String agreementId,
@@ -53,12 +57,15 @@ public record Agreement(
         String statusReason,
         LocalDate closedOn,
         int lastLineNumber,
-        int lastWorkNumber) {
+        int lastWorkNumber,
+        List<CommitmentLine> retiredLines) {
 
     public Agreement {
         budgets = budgets == null ? List.of() : List.copyOf(budgets);
         amendments = amendments == null ? List.of() : List.copyOf(amendments);
         trainingsDelivered = trainingsDelivered == null ? List.of() : List.copyOf(trainingsDelivered);
+        // agreements stored before removed lines were remembered have none
+        retiredLines = retiredLines == null ? List.of() : List.copyOf(retiredLines);
     }
 
     /** The key of "one signed agreement per shelter, programme and phase". */
@@ -75,7 +82,7 @@ public record Agreement(
         Agreement agreement = new Agreement(agreementId, command.shelterId(), shelterState, command.programmeCode().trim(),
                 command.donor().trim(), command.phase().trim(), command.year(), AgreementStatus.DRAFT, terms,
                 List.of(new BudgetRevision(BudgetRevision.Type.ORIGINAL, terms.budget(), today, null)),
-                List.of(), List.of(), null, null, null, lines.last(), works.last());
+                List.of(), List.of(), null, null, null, lines.last(), works.last(), List.of());
         return Decision.of(agreement, new AgreementDrafted(agreementId, agreement.shelterId, agreement.programmeCode,
                 agreement.donor, agreement.phase, agreement.year, terms));
     }
@@ -101,13 +108,22 @@ public record Agreement(
         return Decision.of(signed, new AgreementSigned(agreementId, shelterId, programmeCode, donor, phase, year, on, terms));
     }
 
-    public Decision<Agreement> amend(AmendAgreement command, LocalDate today) {
+    /**
+     * @param moved what logistics has moved against each commitment line so far (the caller looks it
+     *              up): a line with movements can be neither removed nor lowered below them
+     */
+    public Decision<Agreement> amend(AmendAgreement command, MovedQuantities moved, LocalDate today) {
         if (status != AgreementStatus.SIGNED) {
             throw illegal("only a SIGNED agreement can be amended; this one is " + status);
         }
         command.validate(today);
         Numbered<CommitmentLine> lines = command.commitments() == null
                 ? new Numbered<>(terms.commitments(), lastLineNumber) : numberLines(command.commitments(), lastLineNumber);
+        List<CommitmentLine> retired = retiredLines;
+        if (command.commitments() != null) {
+            CommitmentLineRules.check(terms.commitments(), retiredLines, lines.items(), moved);
+            retired = CommitmentLineRules.retiredAfter(terms.commitments(), retiredLines, lines.items());
+        }
         Numbered<ConstructionWork> works = command.constructionWorks() == null
                 ? new Numbered<>(terms.constructionWorks(), lastWorkNumber) : numberWorks(command.constructionWorks(), lastWorkNumber);
         AgreementTerms amended = new AgreementTerms(
@@ -149,7 +165,8 @@ public record Agreement(
             budgetHistory.add(new BudgetRevision(BudgetRevision.Type.REVISED, amended.budget(), today, number));
         }
         Agreement next = new Agreement(agreementId, shelterId, shelterState, programmeCode, donor, phase, year, status,
-                amended, budgetHistory, history, trainingsDelivered, signedOn, statusReason, closedOn, lines.last(), works.last());
+                amended, budgetHistory, history, trainingsDelivered, signedOn, statusReason, closedOn, lines.last(), works.last(),
+                retired);
         return Decision.of(next, new AgreementAmended(agreementId, shelterId, number, command.reason().trim(), amended));
     }
 
@@ -212,14 +229,14 @@ public record Agreement(
         List<TrainingSession> sessions = new ArrayList<>(trainingsDelivered);
         sessions.add(session);
         Agreement next = new Agreement(agreementId, shelterId, shelterState, programmeCode, donor, phase, year, status, terms,
-                budgets, amendments, sessions, signedOn, statusReason, closedOn, lastLineNumber, lastWorkNumber);
+                budgets, amendments, sessions, signedOn, statusReason, closedOn, lastLineNumber, lastWorkNumber, retiredLines);
         return Decision.of(next, new TrainingSessionDelivered(agreementId, shelterId, sessionId, session.topic(), session.date(),
                 session.participantsWomen(), session.participantsMen()));
     }
 
     private Agreement with(AgreementStatus newStatus, LocalDate newSignedOn, String reason, LocalDate closed) {
         return new Agreement(agreementId, shelterId, shelterState, programmeCode, donor, phase, year, newStatus, terms, budgets,
-                amendments, trainingsDelivered, newSignedOn, reason, closed, lastLineNumber, lastWorkNumber);
+                amendments, trainingsDelivered, newSignedOn, reason, closed, lastLineNumber, lastWorkNumber, retiredLines);
     }
 
     /** The command does not fit the current state, e.g. resuming an agreement that is not suspended. */

@@ -7,6 +7,8 @@ import org.shelters.agreements.agreement.Commands.DraftAgreement;
 import org.shelters.agreements.agreement.Commands.RecordTraining;
 import org.shelters.agreements.agreement.Commands.SignAgreement;
 import org.shelters.agreements.metrics.ProgrammeMetrics;
+import org.shelters.agreements.movement.MovedQuantities;
+import org.shelters.agreements.movement.ShipmentMovements;
 import org.shelters.agreements.shelter.Shelter;
 import org.shelters.agreements.shelter.ShelterService;
 import org.shelters.events.agreements.TrainingSessionDelivered;
@@ -29,14 +31,16 @@ public class AgreementService {
     private final SigningSlots slots;
     private final ProgrammeCalendar calendar;
     private final ProgrammeMetrics metrics;
+    private final ShipmentMovements movements;
 
     public AgreementService(AgreementRepository repository, ShelterService shelters, SigningSlots slots,
-                            ProgrammeCalendar calendar, ProgrammeMetrics metrics) {
+                            ProgrammeCalendar calendar, ProgrammeMetrics metrics, ShipmentMovements movements) {
         this.repository = repository;
         this.shelters = shelters;
         this.slots = slots;
         this.calendar = calendar;
         this.metrics = metrics;
+        this.movements = movements;
     }
 
     public Stored<Agreement> draft(DraftAgreement command) {
@@ -78,8 +82,14 @@ public class AgreementService {
         return signed;
     }
 
+    /**
+     * What moved is read from the logistics.v1 read model when the amendment is decided: a plan
+     * logistics accepted but this service has not consumed yet is not seen (see the README, "What
+     * an amendment may do to commitment lines"). Only asked when the amendment sends lines.
+     */
     public Stored<Agreement> amend(String agreementId, String ifMatch, AmendAgreement command) {
-        return apply(agreementId, ifMatch, a -> a.amend(command, calendar.today()));
+        return apply(agreementId, ifMatch, a -> a.amend(command,
+                command.commitments() == null ? MovedQuantities.NONE : movements.movedUnder(agreementId), calendar.today()));
     }
 
     public Stored<Agreement> suspend(String agreementId, String ifMatch, String reason) {

@@ -12,6 +12,7 @@ import org.shelters.agreements.agreement.Commands.AmendAgreement;
 import org.shelters.agreements.agreement.Commands.DraftAgreement;
 import org.shelters.agreements.agreement.Commands.RecordTraining;
 import org.shelters.agreements.agreement.Commands.SignAgreement;
+import org.shelters.agreements.movement.MovedQuantities;
 import org.shelters.events.agreements.AgreementAmended;
 import org.shelters.events.agreements.AgreementDrafted;
 import org.shelters.events.agreements.AgreementExpired;
@@ -170,7 +171,8 @@ class AgreementTest {
         Agreement terminated = signed.terminate("shelter closed", TODAY).state();
         assertThatThrownBy(() -> terminated.complete(TODAY)).is(illegalTransition())
                 .hasMessageContaining("TERMINATED");
-        assertThatThrownBy(() -> terminated.amend(new AmendAgreement("r", null, new Money(BigDecimal.ONE, "USD"), null, null, null), TODAY))
+        assertThatThrownBy(() -> terminated.amend(new AmendAgreement("r", null, new Money(BigDecimal.ONE, "USD"), null, null, null),
+                MovedQuantities.NONE, TODAY))
                 .is(illegalTransition());
     }
 
@@ -197,12 +199,13 @@ class AgreementTest {
         Agreement signed = signed();
         List<CommitmentLine> lines = signed.terms().commitments();
         List<CommitmentLine> newSet = List.of(lines.get(0),
-                new CommitmentLine("L2", SupplyCategory.HYGIENE_PRODUCTS, "HYGIENE-KIT", null, BigDecimal.valueOf(500), "kit"),
+                new CommitmentLine("L2", SupplyCategory.HYGIENE_PRODUCTS, "HYGIENE-KIT", null, BigDecimal.valueOf(500), "unit"),
                 line(SupplyCategory.MEDICAL_EQUIPMENT, "STRETCHER", 2));
 
-        Decision<Agreement> first = signed.amend(new AmendAgreement("more hygiene kits", null, null, newSet, null, null), TODAY);
+        Decision<Agreement> first = signed.amend(new AmendAgreement("more hygiene kits", null, null, newSet, null, null),
+                MovedQuantities.NONE, TODAY);
         Decision<Agreement> second = first.state().amend(new AmendAgreement("budget up", null,
-                new Money(new BigDecimal("99000"), "USD"), null, null, null), TODAY);
+                new Money(new BigDecimal("99000"), "USD"), null, null, null), MovedQuantities.NONE, TODAY);
 
         AgreementAmended one = (AgreementAmended) first.events().get(0);
         assertThat(one.amendmentNumber()).isEqualTo(1);
@@ -227,20 +230,23 @@ class AgreementTest {
     void removedLineIdsAreNeverReused() {
         Agreement signed = signed();
         Agreement fewer = signed.amend(new AmendAgreement("drop hygiene", null, null,
-                List.of(signed.terms().commitments().get(0)), null, null), TODAY).state();
+                List.of(signed.terms().commitments().get(0)), null, null), MovedQuantities.NONE, TODAY).state();
         Agreement more = fewer.amend(new AmendAgreement("add soap", null, null,
-                List.of(fewer.terms().commitments().get(0), line(SupplyCategory.HYGIENE_PRODUCTS, "SOAP", 10)), null, null), TODAY).state();
+                List.of(fewer.terms().commitments().get(0), line(SupplyCategory.HYGIENE_PRODUCTS, "SOAP", 10)), null, null),
+                MovedQuantities.NONE, TODAY).state();
         assertThat(more.terms().commitments()).extracting(CommitmentLine::lineId).containsExactly("L1", "L3");
     }
 
     @Test
     void anAmendmentThatChangesNothingOrEndsThePeriodInThePastIsRefused() {
         Agreement signed = signed();
-        assertThatThrownBy(() -> signed.amend(new AmendAgreement("same", YEAR, null, null, null, null), TODAY))
+        assertThatThrownBy(() -> signed.amend(new AmendAgreement("same", YEAR, null, null, null, null), MovedQuantities.NONE,
+                TODAY))
                 .is(ruleRefusal("amendment-changes-nothing")).hasMessageContaining("changes neither");
         assertThat(fieldsAtFault(() -> signed.amend(new AmendAgreement("shorten", new Period(YEAR.start(), TODAY.minusDays(1)),
-                null, null, null, null), TODAY))).containsExactly("period.end");
-        assertThat(fieldsAtFault(() -> signed.amend(new AmendAgreement(null, null, new Money(BigDecimal.ONE, "USD"), null, null, null), TODAY)))
+                null, null, null, null), MovedQuantities.NONE, TODAY))).containsExactly("period.end");
+        assertThat(fieldsAtFault(() -> signed.amend(new AmendAgreement(null, null, new Money(BigDecimal.ONE, "USD"), null, null, null),
+                MovedQuantities.NONE, TODAY)))
                 .containsExactly("reason");
     }
 
