@@ -20,6 +20,7 @@ import org.shelters.events.logistics.SuppliesDispatched;
 import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.events.shelters.ShelterRetired;
 
 /** Every event type of the programme, by name, at its current version. */
 public final class EventCatalog {
@@ -28,6 +29,7 @@ public final class EventCatalog {
             EventType.of(ShelterRegistered.class, Topics.SHELTERS),
             EventType.of(ShelterProfileUpdated.class, Topics.SHELTERS),
             EventType.of(ShelterArrivalsReported.class, Topics.SHELTERS),
+            EventType.of(ShelterRetired.class, Topics.SHELTERS),
             EventType.of(AgreementDrafted.class, Topics.AGREEMENTS),
             EventType.of(AgreementSigned.class, Topics.AGREEMENTS),
             EventType.of(AgreementAmended.class, Topics.AGREEMENTS),

@@ -173,13 +173,35 @@ class EventSchemasTest {
 
     @Test
     void decimalQuantitiesAreComparedExactly() {
-        String json = EventJson.DEFAULT.writeAsString(SampleEvents.oneOfEach().get(14))
+        String json = EventJson.DEFAULT.writeAsString(envelopeOf("SuppliesDelivered"))
                 .replace("\"quantityShipped\":150", "\"quantityShipped\":0.3")
                 .replace("\"quantityAccepted\":144", "\"quantityAccepted\":0.1")
                 .replace("\"quantityRejected\":6", "\"quantityRejected\":0.2");
 
         assertThat(json).contains("0.3");
         assertThat(schemas.validate(json.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void aRetirementWithoutAReasonIsAViolationNamingTheField() {
+        ObjectNode withoutReason = sample("ShelterRetired");
+        data(withoutReason).remove("reason");
+        ObjectNode blankReason = sample("ShelterRetired");
+        data(blankReason).put("reason", "");
+
+        assertThat(schemas.validate(withoutReason)).singleElement().asString().contains("reason").contains("$.data");
+        assertThat(schemas.validate(blankReason)).singleElement().asString().startsWith("$.data.reason");
+    }
+
+    @Test
+    void aRetirementWithoutItsIsoDateIsAViolation() {
+        ObjectNode withoutDate = sample("ShelterRetired");
+        data(withoutDate).remove("retiredOn");
+        ObjectNode notIso = sample("ShelterRetired");
+        data(notIso).put("retiredOn", "21/03/2025");
+
+        assertThat(schemas.validate(withoutDate)).singleElement().asString().contains("retiredOn");
+        assertThat(schemas.validate(notIso)).isNotEmpty().allSatisfy(v -> assertThat(v).startsWith("$.data.retiredOn"));
     }
 
     @Test
@@ -247,9 +269,13 @@ class EventSchemasTest {
     }
 
     static ObjectNode sample(String typeName) {
-        EventEnvelope<?> envelope = SampleEvents.oneOfEach().stream()
+        return (ObjectNode) EventJson.mapper().readTree(EventJson.DEFAULT.write(envelopeOf(typeName)));
+    }
+
+    /** The sample of a type by name, not by position: the catalog grows. */
+    static EventEnvelope<?> envelopeOf(String typeName) {
+        return SampleEvents.oneOfEach().stream()
                 .filter(e -> e.type().equals(typeName)).findFirst().orElseThrow();
-        return (ObjectNode) EventJson.mapper().readTree(EventJson.DEFAULT.write(envelope));
     }
 
     static ObjectNode data(JsonNode event) {

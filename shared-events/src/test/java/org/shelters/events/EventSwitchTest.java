@@ -12,6 +12,11 @@ import org.shelters.events.logistics.ShipmentCancelled;
 import org.shelters.events.logistics.ShipmentPlanned;
 import org.shelters.events.logistics.SuppliesDelivered;
 import org.shelters.events.logistics.SuppliesDispatched;
+import org.shelters.events.shelters.ShelterArrivalsReported;
+import org.shelters.events.shelters.ShelterEvent;
+import org.shelters.events.shelters.ShelterProfileUpdated;
+import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.events.shelters.ShelterRetired;
 
 class EventSwitchTest {
 
@@ -72,5 +77,7 @@ class EventSwitchTest {
         assertThat(EventSwitch.leaves(LogisticsEvent.class)).containsExactlyInAnyOrder(ShipmentPlanned.class,
                 SuppliesDispatched.class, SuppliesDelivered.class, ShipmentCancelled.class);
         assertThat(EventSwitch.leaves(AgreementEvent.class)).hasSize(9);
+        assertThat(EventSwitch.leaves(ShelterEvent.class)).containsExactlyInAnyOrder(ShelterRegistered.class,
+                ShelterProfileUpdated.class, ShelterArrivalsReported.class, ShelterRetired.class);
     }
 }

@@ -33,6 +33,7 @@ import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.events.shelters.ShelterRetired;
 import org.shelters.events.shelters.ShelterServiceOffered;
 
 /**
@@ -41,11 +42,15 @@ import org.shelters.events.shelters.ShelterServiceOffered;
  *
  * <p>One shelter (Albergue Hermanos en el Camino, Ixtepec, Oaxaca) with one agreement and one shipment
  * that is delivered with a partial rejection; a second agreement is terminated and its planned
- * shipment cancelled automatically. Every call builds new envelopes (new ids, same content).
+ * shipment cancelled automatically. A second registration of the same shelter, made by mistake, is
+ * retired (its own shelter id, so folding every sample still leaves the first shelter in the
+ * figures). Every call builds new envelopes (new ids, same content).
  */
 public final class SampleEvents {
 
     public static final String SHELTER_ID = "SH-OAX-001";
+    /** The duplicate registration of {@link #SHELTER_ID} that {@link #shelterRetired()} retires. */
+    public static final String DUPLICATE_SHELTER_ID = "SH-OAX-002";
     public static final String AGREEMENT_ID = "AG-2025-OAX-001";
     public static final String TERMINATED_AGREEMENT_ID = "AG-2025-OAX-002";
     public static final String SHIPMENT_ID = "SHP-2025-0001";
@@ -64,6 +69,7 @@ public final class SampleEvents {
                 envelope(shelterRegistered(), 1),
                 envelope(shelterProfileUpdated(), 2),
                 envelope(shelterArrivalsReported(), 3),
+                envelope(shelterRetired(), 2),
                 envelope(agreementDrafted(), 1),
                 envelope(agreementSigned(), 2),
                 envelope(agreementAmended(), 3),
@@ -117,6 +123,12 @@ public final class SampleEvents {
     public static ShelterArrivalsReported shelterArrivalsReported() {
         return new ShelterArrivalsReported(SHELTER_ID, LocalDate.parse("2025-03-19"), 1,
                 112, 31, 58, 12, 11, 4, 3, 1, 96);
+    }
+
+    /** Retires the duplicate (registered as its sequence 1): it leaves every figure. */
+    public static ShelterRetired shelterRetired() {
+        return new ShelterRetired(DUPLICATE_SHELTER_ID, "Duplicate registration of " + SHELTER_ID,
+                LocalDate.parse("2025-03-21"));
     }
 
     // --- agreements.v1

@@ -1,18 +1,13 @@
 package org.shelters.agreements.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.shelters.platform.PlatformProperties;
 import org.shelters.testsupport.HostileReport;
 import org.shelters.testsupport.HostileRequests;
-import org.shelters.testsupport.TestInfrastructure;
-import org.shelters.testsupport.TopicEndOffsets;
+import org.shelters.testsupport.QuietTopics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -24,7 +19,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class HostileInputIT extends IntegrationTest {
 
-    private static final List<String> TOPICS = List.of("shelters.v1", "agreements.v1", "logistics.v1");
     private static final int REQUESTS_PER_RESOURCE_SET = 2_500;
 
     @Autowired
@@ -39,7 +33,8 @@ class HostileInputIT extends IntegrationTest {
         String draftId = draft(shelterId, "hostile-draft");
         String signedId = draft(shelterId, "hostile-signed");
         assertThat(http().post("/api/agreements/" + signedId + "/sign", null).status()).isEqualTo(200);
-        Map<String, Long> before = quietOffsets();
+        QuietTopics topics = new QuietTopics(mongo.getDb(), platform.getOutbox().getCollections());
+        Map<String, Long> before = topics.settle();
 
         HostileReport report = hostile(shelterId, draftId, 11L).plus(hostile(shelterId, signedId, 12L));
         System.out.println(report.summary("agreements-service"));
@@ -50,9 +45,9 @@ class HostileInputIT extends IntegrationTest {
         assertThat(report.serverErrors()).as(report.details()).isZero();
         assertThat(report.successes()).as(report.details()).isZero();
         assertThat(report.nonProblem()).as(report.details()).isZero();
-        sleep(Duration.ofSeconds(2)); // what a refused command wrongly stored would be relayed by now
-        assertThat(pendingOutbox()).as("aggregates with unpublished events").isZero();
-        assertThat(TopicEndOffsets.moved(before, offsets())).as("topics that moved").isEmpty();
+        Map<String, String> moved = topics.movedSince(before);
+        assertThat(topics.pendingOutbox()).as("aggregates with unpublished events").isZero();
+        assertThat(moved).as("topics that moved").isEmpty();
     }
 
     private HostileReport hostile(String shelterId, String agreementId, long seed) {
@@ -69,32 +64,5 @@ class HostileInputIT extends IntegrationTest {
                         Map.entry("lineId", "L1"), Map.entry("workId", "W1"), Map.entry("arrivals", 40),
                         Map.entry("capacity", 80)))
                 .requests(REQUESTS_PER_RESOURCE_SET).seed(seed).run();
-    }
-
-    /** Once every stored event is published and the topics stand still (other contexts may still be relaying). */
-    private Map<String, Long> quietOffsets() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> pendingOutbox() == 0);
-        return TopicEndOffsets.settled(TestInfrastructure.get().kafkaBootstrapServers(), TOPICS, Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
-    }
-
-    private static Map<String, Long> offsets() {
-        return TopicEndOffsets.of(TestInfrastructure.get().kafkaBootstrapServers(), TOPICS);
-    }
-
-    private long pendingOutbox() {
-        return platform.getOutbox().getCollections().stream()
-                .mapToLong(collection -> mongo.getCollection(collection).countDocuments(new Document("outbox.0",
-                        new Document("$exists", true))))
-                .sum();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

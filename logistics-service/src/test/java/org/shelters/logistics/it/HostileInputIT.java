@@ -1,22 +1,18 @@
 package org.shelters.logistics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.shelters.logistics.it.LogisticsHarness.line;
 import static org.shelters.logistics.it.LogisticsHarness.plan;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.shelters.platform.PlatformProperties;
 import org.shelters.testsupport.HostileReport;
 import org.shelters.testsupport.HostileRequests;
-import org.shelters.testsupport.TestInfrastructure;
-import org.shelters.testsupport.TopicEndOffsets;
+import org.shelters.testsupport.QuietTopics;
 import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +29,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @WithRealInfrastructure
 class HostileInputIT {
 
-    private static final List<String> TOPICS = List.of("shelters.v1", "agreements.v1", "logistics.v1");
     private static final int REQUESTS_PER_SHIPMENT = 2_500;
 
     @LocalServerPort
@@ -56,7 +51,8 @@ class HostileInputIT {
         LogisticsHarness.Response left = api.post("/api/shipments/" + dispatched + "/dispatch",
                 Map.of("carrier", "Estafeta", "waybill", "WB-HOSTILE"));
         assertThat(left.status()).as(left.body().toString()).isEqualTo(200);
-        Map<String, Long> before = quietOffsets();
+        QuietTopics topics = new QuietTopics(mongo.getDb(), platform.getOutbox().getCollections());
+        Map<String, Long> before = topics.settle();
 
         HostileReport report = hostile(agreementId, shelterId, planned, 21L)
                 .plus(hostile(agreementId, shelterId, dispatched, 22L));
@@ -68,9 +64,9 @@ class HostileInputIT {
         assertThat(report.serverErrors()).as(report.details()).isZero();
         assertThat(report.successes()).as(report.details()).isZero();
         assertThat(report.nonProblem()).as(report.details()).isZero();
-        sleep(Duration.ofSeconds(2)); // what a refused command wrongly stored would be relayed by now
-        assertThat(pendingOutbox()).as("aggregates with unpublished events").isZero();
-        assertThat(TopicEndOffsets.moved(before, offsets())).as("topics that moved").isEmpty();
+        Map<String, String> moved = topics.movedSince(before);
+        assertThat(topics.pendingOutbox()).as("aggregates with unpublished events").isZero();
+        assertThat(moved).as("topics that moved").isEmpty();
     }
 
     private static String planned(LogisticsHarness api, String agreementId, String shelterId) throws Exception {
@@ -94,32 +90,5 @@ class HostileInputIT {
                         Map.entry("lineId", "L1"), Map.entry("quantityAccepted", 10), Map.entry("quantityRejected", 0),
                         Map.entry("receivedByRole", "shelter coordinator"), Map.entry("reason", "hostile probe")))
                 .requests(REQUESTS_PER_SHIPMENT).seed(seed).run();
-    }
-
-    /** Once every stored event is published and the topics stand still (other contexts may still be relaying). */
-    private Map<String, Long> quietOffsets() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> pendingOutbox() == 0);
-        return TopicEndOffsets.settled(TestInfrastructure.get().kafkaBootstrapServers(), TOPICS, Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
-    }
-
-    private static Map<String, Long> offsets() {
-        return TopicEndOffsets.of(TestInfrastructure.get().kafkaBootstrapServers(), TOPICS);
-    }
-
-    private long pendingOutbox() {
-        return platform.getOutbox().getCollections().stream()
-                .mapToLong(collection -> mongo.getCollection(collection).countDocuments(new Document("outbox.0",
-                        new Document("$exists", true))))
-                .sum();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

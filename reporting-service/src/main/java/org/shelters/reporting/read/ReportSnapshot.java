@@ -80,12 +80,18 @@ public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
         return shipmentsByAgreement.getOrDefault(agreementId, List.of());
     }
 
-    /** Shelters passing the filter; a shelter known only from other aggregates' events still counts. */
+    /**
+     * Shelters passing the filter; a shelter known only from other aggregates' events still counts.
+     * A retired shelter never does: it was registered by mistake. Every view, export and alert
+     * reaches agreements, shipments and arrivals through the shelters this returns, so this one
+     * exclusion takes everything recorded against a retired shelter out of every figure.
+     */
     public List<ShelterDoc> sheltersMatching(ReportFilter filter) {
         Map<String, ShelterDoc> all = new LinkedHashMap<>(shelters);
         agreementsByShelter.keySet().forEach(id -> all.computeIfAbsent(id, ShelterDoc::empty));
         shipmentsByShelter.keySet().forEach(id -> all.computeIfAbsent(id, ShelterDoc::empty));
-        return all.values().stream().filter(s -> s.id != null).filter(s -> filter.matches(s, agreementsOf(s.id)))
+        return all.values().stream().filter(s -> s.id != null).filter(s -> !s.retired())
+                .filter(s -> filter.matches(s, agreementsOf(s.id)))
                 .sorted(Comparator.comparing(s -> s.id)).toList();
     }
 }

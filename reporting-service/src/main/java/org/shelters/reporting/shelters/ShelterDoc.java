@@ -1,5 +1,6 @@
 package org.shelters.reporting.shelters;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -18,6 +19,12 @@ public class ShelterDoc extends ProjectionDoc {
     public int capacity;
     public List<String> services = new ArrayList<>();
     public boolean demo;
+    /**
+     * Set by {@code ShelterRetired}, stamped in {@code setBy} like the profile: the shelter was
+     * registered by mistake, so it and everything recorded against it leave every report. Null
+     * (absent in the store, also in documents written before retirement existed) while it takes part.
+     */
+    public Retirement retirement;
     /** ISO date -> figures of the latest revision; filled at read time from {@link ArrivalsDoc}s, not stored here. */
     @Transient
     public TreeMap<String, DailyArrivals> arrivals = new TreeMap<>();
@@ -26,5 +33,15 @@ public class ShelterDoc extends ProjectionDoc {
         ShelterDoc doc = new ShelterDoc();
         doc.id = id;
         return doc;
+    }
+
+    public boolean retired() {
+        return retirement != null;
+    }
+
+    /** Why and when the shelter was retired, as the event said. */
+    public static class Retirement {
+        public String reason;
+        public LocalDate retiredOn;
     }
 }

@@ -9,6 +9,7 @@ import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterEvent;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.events.shelters.ShelterRetired;
 import org.shelters.events.shelters.ShelterServiceOffered;
 import org.shelters.reporting.projection.Applying;
 import org.shelters.reporting.projection.Changes;
@@ -35,6 +36,8 @@ public final class ShelterFold {
             .on(ShelterArrivalsReported.class, (changes, event) ->
                     changes.change(ARRIVALS, ArrivalsDoc.idOf(event.shelterId(), event.date().toString()),
                             at -> reported(at.doc(), event)))
+            .on(ShelterRetired.class, (changes, event) ->
+                    changes.change(SHELTERS, event.shelterId(), at -> retired(at, event)))
             .build();
 
     public static final TopicProjection<ShelterEvent> PROJECTION =
@@ -46,6 +49,9 @@ public final class ShelterFold {
     /** Registration and updates both set the profile: stamped, so a late registration never undoes an update. */
     static final String PROFILE = "profile";
 
+    /** Stamped too: of two retirements the later one's reason and date win, whatever the order they arrive in. */
+    static final String RETIREMENT = "retirement";
+
     static void registered(Applying<ShelterDoc> at, ShelterRegistered r) {
         at.doc().registered = true;
         at.doc().demo = r.demo();
@@ -54,6 +60,21 @@ public final class ShelterFold {
 
     static void updated(Applying<ShelterDoc> at, ShelterProfileUpdated u) {
         profile(at, u.name(), u.state(), u.municipality(), u.corridor(), u.capacity(), u.services());
+    }
+
+    /**
+     * Only the shelter's own document is marked: its arrivals, and the agreements and shipments
+     * recorded against it, stay as they are and leave the reports with it when they are read
+     * ({@code ReportSnapshot#sheltersMatching}), so nothing has to be found and rewritten here.
+     */
+    static void retired(Applying<ShelterDoc> at, ShelterRetired r) {
+        if (!at.sets(RETIREMENT)) {
+            return;
+        }
+        ShelterDoc.Retirement retirement = new ShelterDoc.Retirement();
+        retirement.reason = r.reason();
+        retirement.retiredOn = r.retiredOn();
+        at.doc().retirement = retirement;
     }
 
     /**
