@@ -206,6 +206,11 @@ public final class LocalStack {
         return services.stream().map(ServiceProcess::url).toList();
     }
 
+    /** The supervised services (for tests). */
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
     synchronized void stop() {
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();

@@ -23,7 +23,10 @@ final class ServiceProcess {
     private final int port;
     private final Path jar;
     private final Map<String, String> environment;
-    private Process process;
+    private volatile Process process;
+    private volatile boolean stopping;
+    private volatile boolean quiet;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
 
     ServiceProcess(String name, int port, Path jar, Map<String, String> environment) {
         this.name = name;
@@ -40,7 +43,59 @@ final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    /**
+     * Starts the service and supervises it like a runtime would: a process that dies while the
+     * stack runs (SIGKILL, out of memory, a crash) is reported and started again with backoff
+     * (1 s, doubling up to 30 s), so clients retrying with their Idempotency-Key carry on.
+     */
     void start(boolean quiet) throws IOException {
+        this.quiet = quiet;
+        launch();
+        Thread supervisor = new Thread(this::supervise, name + "-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+    }
+
+    private void supervise() {
+        long backoff = 1_000;
+        while (!stopping) {
+            Process current = process;
+            try {
+                int exit = current.waitFor();
+                if (stopping) {
+                    return;
+                }
+                System.out.printf("[local-stack] %s died (exit %d); restarting in %d s%n", name, exit, backoff / 1000);
+                Thread.sleep(backoff);
+                if (stopping) {
+                    return;
+                }
+                launch();
+                restarts.incrementAndGet();
+                awaitHealthy(Duration.ofSeconds(180));
+                System.out.printf("[local-stack] %s restarted and healthy at %s%n", name, url());
+                backoff = 1_000;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | IllegalStateException e) {
+                System.out.printf("[local-stack] %s could not be restarted: %s%n", name, e.getMessage());
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+
+    /** How many times the supervisor started this service again after it died. */
+    int restarts() {
+        return restarts.get();
+    }
+
+    /** The running process (for tests that kill it). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    private void launch() throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -q -DskipTests package");
         }
@@ -50,13 +105,14 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         process = builder.start();
-        Thread pump = new Thread(() -> pumpOutput(quiet), name + "-output");
+        Process started = process;
+        Thread pump = new Thread(() -> pumpOutput(started, quiet), name + "-output");
         pump.setDaemon(true);
         pump.start();
     }
 
-    private void pumpOutput(boolean quiet) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    private void pumpOutput(Process source, boolean quiet) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!quiet || line.contains("ERROR") || line.contains("WARN")) {
@@ -73,8 +129,9 @@ final class ServiceProcess {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " before it was healthy");
+            Process current = process;
+            if (!current.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + current.exitValue() + " before it was healthy");
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
@@ -91,6 +148,7 @@ final class ServiceProcess {
     }
 
     void stop() {
+        stopping = true;
         if (process == null || !process.isAlive()) {
             return;
         }

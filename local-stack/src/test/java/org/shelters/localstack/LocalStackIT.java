@@ -197,6 +197,21 @@ class LocalStackIT {
 
     @Test
     @Order(6)
+    void aServiceThatDiesIsRestartedByTheStackAndARetriedCommandCarriesOn() throws Exception {
+        ServiceProcess service = stack.services().get(0);
+        String key = UUID.randomUUID().toString();
+        service.handle().destroyForcibly();   // SIGKILL, as the OOM killer would
+
+        // the client retries with its Idempotency-Key until the supervisor has the service back
+        String id = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> registerShelter("Albergue Demo Tras Caida", key), created -> created != null);
+        assertThat(service.restarts()).isEqualTo(1);
+        assertThat(registerShelter("Albergue Demo Tras Caida", key)).as("the retry replays, nothing twice").isEqualTo(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(reporting + "/api/reports/shelters/" + id) == 200);
+    }
+
+    @Test
+    @Order(7)
     void afterARestartOnTheSameDataEverythingIsStillThereAndTheDemoIsNotLoadedTwice() throws Exception {
         int sheltersBefore = get(agreements + "/api/shelters?size=100").path("total").asInt();
         int shipmentsBefore = get(logistics + "/api/shipments?size=100").path("total").asInt();
@@ -219,6 +234,17 @@ class LocalStackIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("shelterId").asString();
+    }
+
+    /** A registration with an Idempotency-Key: the new (or replayed) shelter id, or null when not answered 201. */
+    private static String registerShelter(String name, String idempotencyKey) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "state", "MX-TAB", "municipality", "Balancán",
+                "corridor", "SOUTHERN_BORDER", "capacity", 40, "services", List.of("LODGING"), "demo", true));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(agreements + "/api/shelters"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 201 ? JSON.readTree(response.body()).path("shelterId").asString() : null;
     }
 
     private static double duplicatesCounted() {
