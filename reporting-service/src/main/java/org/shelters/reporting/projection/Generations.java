@@ -1,17 +1,27 @@
 package org.shelters.reporting.projection;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import java.util.concurrent.atomic.AtomicInteger;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which set of projection collections is live. Queries and the live handler read the
- * {@code active_generation} pointer; a rebuild fills the next generation and moves the pointer
- * while holding {@link #writeLock()}, so no live batch is half applied to the old set.
+ * Which set of projection collections is live, shared by every reporting instance through one
+ * pointer document in the store ({@code report_meta.active_generation}): {@code generation} is
+ * the one queries read, and while a rebuild runs {@code building} names the one it fills.
+ *
+ * <p>Every live batch, on every instance, reads the pointer and writes to the active generation
+ * AND the one being built. A rebuild sets {@code building} before it captures the end offsets it
+ * replays to, so each event is in the new generation either from the replay (polled before the
+ * capture) or from the live handlers (polled after it); overlaps are absorbed by the sequence
+ * guard. The switch-over is then a single pointer update that every instance follows on its next
+ * batch or query: no instance keeps writing an old generation, and no in-process lock has to
+ * span instances.
  */
 @Component
 public class Generations {
@@ -19,28 +29,58 @@ public class Generations {
     static final String META = "report_meta";
     private static final String POINTER = "active_generation";
 
+    /** The generations a live batch writes to: the active one, and the one a rebuild is filling, if any. */
+    public record Pointers(int active, Integer building) {
+
+        public List<Integer> written() {
+            List<Integer> written = new ArrayList<>(List.of(active));
+            if (building != null && building != active) {
+                written.add(building);
+            }
+            return written;
+        }
+    }
+
     private final MongoTemplate mongo;
-    private final AtomicInteger active = new AtomicInteger();
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public Generations(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The pointers as stored now (one small read: live batches and queries call it each time). */
+    public Pointers read() {
         Document pointer = mongo.getCollection(META).find(Filters.eq("_id", POINTER)).first();
-        active.set(pointer == null ? 1 : pointer.getInteger("generation", 1));
+        if (pointer == null) {
+            return new Pointers(1, null);
+        }
+        return new Pointers(pointer.getInteger("generation", 1), pointer.getInteger("building"));
     }
 
     public int active() {
-        return active.get();
+        return read().active();
     }
 
+    /** Serialises this instance's live batches with its own rebuild's switch-over (not needed across instances). */
     public ReentrantLock writeLock() {
         return writeLock;
     }
 
-    /** Call with {@link #writeLock()} held. */
+    /** From now on every instance's live batches also write {@code generation}. */
+    public void startBuilding(int generation) {
+        mongo.getCollection(META).updateOne(Filters.eq("_id", POINTER), Updates.combine(
+                Updates.setOnInsert("generation", 1), Updates.set("building", generation)), new UpdateOptions().upsert(true));
+    }
+
+    /** A rebuild that failed or was refused: live batches stop writing its generation. */
+    public void abandonBuilding(int generation) {
+        mongo.getCollection(META).updateOne(Filters.and(Filters.eq("_id", POINTER), Filters.eq("building", generation)),
+                Updates.unset("building"));
+    }
+
+    /** Makes {@code generation} the one queries read, for every instance. */
     public void activate(int generation) {
-        mongo.getCollection(META).replaceOne(Filters.eq("_id", POINTER),
-                new Document("_id", POINTER).append("generation", generation), new ReplaceOptions().upsert(true));
-        active.set(generation);
+        mongo.getCollection(META).updateOne(Filters.eq("_id", POINTER), Updates.combine(
+                Updates.set("generation", generation), Updates.unset("building")), new UpdateOptions().upsert(true));
     }
 }

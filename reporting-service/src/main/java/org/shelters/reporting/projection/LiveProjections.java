@@ -12,10 +12,10 @@ import org.shelters.events.EventPayload;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the live polls of every topic to the active generation and measures how fresh the
- * projections are. Shared by the three topic handlers so that they take the same write lock (a
- * rebuild switching generations pauses them all) and record into one {@code projection.freshness}
- * timer (event recordedtime to write completed), whatever the topic.
+ * Applies the live polls of every topic to the active generation (and to the one a rebuild is
+ * filling, on whichever instance it runs: see {@link Generations}) and measures how fresh the
+ * projections are. Shared by the three topic handlers so they record into one
+ * {@code projection.freshness} timer (event recordedtime to write completed), whatever the topic.
  */
 @Component
 public class LiveProjections {
@@ -42,7 +42,10 @@ public class LiveProjections {
         batch.addAll(projection, events);
         generations.writeLock().lock();
         try {
-            batch.writeTo(store, generations.active());
+            // the active generation, and the one a rebuild on any instance is filling
+            for (int generation : generations.read().written()) {
+                batch.writeTo(store, generation);
+            }
         } finally {
             generations.writeLock().unlock();
         }

@@ -22,6 +22,10 @@ import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
 import org.shelters.events.kafka.ReceivedEventDeserializer;
 import org.shelters.platform.domain.Refusal;
+import org.shelters.platform.claim.Claims;
+import org.bson.Document;
+import com.mongodb.client.model.Filters;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.shelters.reporting.Projections;
 import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.projection.Generations;
@@ -36,8 +40,10 @@ import org.springframework.stereotype.Service;
 /**
  * Replays the three topics from offset 0 into a fresh generation of collections with its own
  * consumer (assigned partitions, no group), while the live generation keeps serving. When the
- * end offsets captured at start are reached, it catches up the remaining tail while holding the
- * projection write lock, then moves the {@code active_generation} pointer. Records are read by
+ * end offsets captured at start are reached it moves the {@code active_generation} pointer; live
+ * batches of every instance write the new generation too from the start of the rebuild (see
+ * {@link Generations}), so nothing written meanwhile is missing from it. One rebuild at a time
+ * across instances: a lease document in the store ({@code rebuild_lease}). Records are read by
  * the platform's {@link ReceivedEventDeserializer} (schema check, upcasters) and folded by the
  * same {@link Projections} as the live handlers, so a rebuild cannot read an event differently.
  */
@@ -55,12 +61,20 @@ public class RebuildService {
     private final KafkaProperties kafka;
     private final ReceivedEventDeserializer events;
     private final ReportingProperties properties;
+    private static final String LEASE = "rebuild";
+    /** A rebuild whose instance died without releasing the lease; rebuilds of a million events take about a minute. */
+    private static final Duration LEASE_STALE_AFTER = Duration.ofMinutes(15);
+    private static final String INSTANCE = java.util.UUID.randomUUID().toString();
+
+    private final Claims lease;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private volatile Status status;
 
     public RebuildService(ProjectionStore store, Generations generations, KafkaProperties kafka,
-                          ReceivedEventDeserializer events, ReportingProperties properties, MeterRegistry meters) {
+                          ReceivedEventDeserializer events, ReportingProperties properties, MeterRegistry meters,
+                          MongoTemplate mongo, java.time.Clock clock) {
+        this.lease = new Claims(mongo.getCollection("rebuild_lease"), clock);
         this.store = store;
         this.generations = generations;
         this.kafka = kafka;
@@ -80,8 +94,11 @@ public class RebuildService {
     }
 
     public synchronized Status start() {
-        if ("RUNNING".equals(status.state())) {
-            throw Refusal.conflict("rebuild-running", "a rebuild into generation " + status.generation() + " is running");
+        if ("RUNNING".equals(status.state()) || !lease.claim(LEASE, new Document("instance", INSTANCE))
+                && !lease.takeOverIfStale(LEASE, Claims.any(), LEASE_STALE_AFTER, new Document("instance", INSTANCE))) {
+            throw Refusal.conflict("rebuild-running", "a rebuild is running"
+                    + (status.generation() != null && "RUNNING".equals(status.state()) ? " into generation " + status.generation()
+                    : " on another instance"));
         }
         int target = Math.max(generations.active(), status.generation() == null ? 0 : status.generation()) + 1;
         Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
@@ -111,25 +128,28 @@ public class RebuildService {
                 status = new Status("REFUSED", target, generations.active(), 0, 0, status.startedAt(), Instant.now(),
                         gap.get());
                 Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
+                lease.release(LEASE, Filters.eq("instance", INSTANCE));
                 return;
             }
+            // from here every live batch, on every instance, also writes the new generation; what was
+            // polled before is below the end offsets captured next, so the replay has it
+            generations.startBuilding(target);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.forEach((tp, offset) -> total.addAndGet(offset - begin.get(tp)));
             replayUntil(consumer, end, target);
             generations.writeLock().lock();
             try {
-                // the live handler is paused: take the tail written since start, then switch
-                Map<TopicPartition, Long> tail = consumer.endOffsets(partitions);
-                tail.forEach((tp, offset) -> total.addAndGet(offset - end.get(tp)));
-                replayUntil(consumer, tail, target);
                 generations.activate(target);
             } finally {
                 generations.writeLock().unlock();
             }
             status = new Status("DONE", target, target, applied.get(), total.get(), status.startedAt(), Instant.now(), null);
+            lease.release(LEASE, Filters.eq("instance", INSTANCE));
             log.info("rebuild into generation {} done: {} events", target, applied.get());
         } catch (RuntimeException e) {
             log.error("rebuild into generation {} failed", target, e);
+            generations.abandonBuilding(target);
+            lease.release(LEASE, Filters.eq("instance", INSTANCE));
             status = new Status("FAILED", target, generations.active(), applied.get(), total.get(), status.startedAt(),
                     Instant.now(), e.toString());
         }
