@@ -45,8 +45,9 @@ import org.springframework.kafka.support.SendResult;
  * order on one key, one at a time per aggregate, and only the acknowledged prefix is removed, so
  * per-aggregate order holds.
  *
- * <p>One relay per service instance. Two instances may publish the same event twice; consumers
- * are idempotent, so that costs a duplicate, never a loss.
+ * <p>One relay per service instance; N instances share the aggregate collections through
+ * {@link RelayLeases} (a lease per collection in the store), so an event is not published twice in
+ * normal operation, and a dead instance's collections are taken over within seconds.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -70,6 +71,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final int batchSize;
     private final int maxAttempts;
+    private final RelayLeases leases;
+    /** A dead relay's collections are taken over this long after its last renewal. */
+    static final Duration LEASE = Duration.ofSeconds(6);
     private final AtomicLong parked = new AtomicLong();
     private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
@@ -91,6 +95,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sendTimeout = sendTimeout;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
+        this.leases = new RelayLeases(mongo, clock, LEASE);
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
@@ -160,6 +165,12 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            // after the last pass: another instance carries on at once instead of after the lease
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            log.debug("could not give the relay leases back: {}", e.toString());
+        }
     }
 
     @Override
@@ -210,6 +221,9 @@ public class OutboxRelay implements SmartLifecycle {
         RuntimeException failure = null;
         for (String collection : collections) {
             try {
+                if (!leases.holds(collection)) {
+                    continue;   // another instance relays this collection
+                }
                 published += publishPending(mongo.getCollection(collection));
             } catch (RuntimeException e) {
                 // one collection's trouble (or the broker being away) must not hold back the others
