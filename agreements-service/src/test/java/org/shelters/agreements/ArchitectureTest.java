@@ -16,7 +16,11 @@ import org.shelters.agreements.movement.MovedQuantities;
 import org.shelters.agreements.movement.ShipmentMovement;
 import org.shelters.agreements.shelter.ArrivalsRecorded;
 import org.shelters.agreements.shelter.ArrivalsReport;
+import org.shelters.agreements.shelter.RetireShelter;
+import org.shelters.agreements.shelter.Retirement;
 import org.shelters.agreements.shelter.Shelter;
+import org.shelters.agreements.shelter.ShelterAgreements;
+import org.shelters.agreements.shelter.ShelterKey;
 import org.shelters.agreements.shelter.ShelterProfile;
 import org.shelters.testsupport.ArchitectureRules;
 
@@ -36,7 +40,8 @@ class ArchitectureTest {
     private static final Class<?>[] DOMAIN = {
             Agreement.class, AgreementStatus.class, Amendment.class, BudgetRevision.class, TrainingSession.class,
             Commands.class, Numbered.class, CommitmentLineRules.class, MovedQuantities.class, ShipmentMovement.class,
-            Shelter.class, ShelterProfile.class, ArrivalsReport.class, ArrivalsRecorded.class, InputChecks.class};
+            Shelter.class, ShelterProfile.class, ArrivalsReport.class, ArrivalsRecorded.class, InputChecks.class,
+            ShelterKey.class, Retirement.class, RetireShelter.class, ShelterAgreements.class};
 
     @TestFactory
     Stream<DynamicTest> productionCodeKeepsThePlatformBoundaries() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.conversions.Bson;
+import org.shelters.agreements.shelter.ShelterAgreements;
 import org.shelters.platform.outbox.AggregateRepository;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.Stored;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
  * the indexes behind those queries.
  */
 @Component
-public class AgreementRepository extends AggregateRepository<Agreement> {
+public class AgreementRepository extends AggregateRepository<Agreement> implements ShelterAgreements {
 
     static final String COLLECTION = "agreements";
+    /** More than any shelter has; a refusal naming them needs no more. */
+    private static final int MAX_IN_FORCE_LISTED = 100;
 
     private final MongoTemplate mongo;
 
@@ -70,6 +73,14 @@ public class AgreementRepository extends AggregateRepository<Agreement> {
                 Filters.in(field("status"), AgreementStatus.SIGNED.name(), AgreementStatus.SUSPENDED.name()),
                 Filters.lt(field("terms.period.end"), today));
         return list(filter, Sorts.ascending("_id"), limit);
+    }
+
+    /** Through the {@code shelterId} index. */
+    @Override
+    public List<String> inForce(String shelterId) {
+        Bson filter = Filters.and(Filters.eq(field("shelterId"), shelterId),
+                Filters.in(field("status"), AgreementStatus.SIGNED.name(), AgreementStatus.SUSPENDED.name()));
+        return list(filter, Sorts.ascending("createdAt", "_id"), MAX_IN_FORCE_LISTED).stream().map(Stored::id).toList();
     }
 
     public long countWithStatus(AgreementStatus status) {

@@ -133,8 +133,11 @@ public class AgreementService {
         return stored;
     }
 
+    /** An agreement is drafted and signed only for a shelter in the registry: a retired one is refused (409). */
     private Stored<Shelter> registeredShelter(String shelterId) {
-        return shelters.find(shelterId).orElseThrow(() -> Refusal.rule("shelter-not-registered", "shelterId",
-                "shelter '" + shelterId + "' is not registered"));
+        Stored<Shelter> shelter = shelters.find(shelterId).orElseThrow(() -> Refusal.rule("shelter-not-registered",
+                "shelterId", "shelter '" + shelterId + "' is not registered"));
+        shelter.state().refuseIfRetired();
+        return shelter;
     }
 }

@@ -1,6 +1,9 @@
 package org.shelters.agreements.shelter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.shelters.events.shelters.Corridor;
@@ -32,7 +35,9 @@ public class ShelterController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a shelter", description = "Publishes ShelterRegistered on shelters.v1")
+    @Operation(summary = "Register a shelter", description = "Publishes ShelterRegistered on shelters.v1. The same name, "
+            + "state and municipality as a shelter in the registry (names and municipalities compared without case, "
+            + "accents or extra spaces) is refused with 409 shelter-already-registered, naming that shelter")
     public ResponseEntity<ShelterView> register(@RequestBody ShelterProfile profile) {
         Stored<Shelter> stored = shelters.register(profile);
         return ResponseEntity.created(URI.create("/api/shelters/" + stored.id())).eTag(stored.etag())
@@ -40,12 +45,14 @@ public class ShelterController {
     }
 
     @GetMapping
-    @Operation(summary = "List shelters, optionally by state (ISO 3166-2:MX) and corridor")
+    @Operation(summary = "List shelters, optionally by state (ISO 3166-2:MX) and corridor; retired ones only when asked")
     public Page<ShelterView> list(@RequestParam(required = false) String state,
                                   @RequestParam(required = false) Corridor corridor,
+                                  @Parameter(description = "also list retired shelters")
+                                  @RequestParam(defaultValue = "false") boolean includeRetired,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
-        return shelters.list(state, corridor, PageRequest.of(page, size));
+        return shelters.list(state, corridor, includeRetired, PageRequest.of(page, size));
     }
 
     @GetMapping("/{shelterId}")
@@ -61,6 +68,29 @@ public class ShelterController {
                                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                      @RequestBody ShelterProfile profile) {
         Stored<Shelter> stored = shelters.updateProfile(shelterId, ifMatch, profile);
+        return ResponseEntity.ok().eTag(stored.etag()).body(ShelterView.of(stored));
+    }
+
+    @PostMapping("/{shelterId}/retire")
+    @Operation(summary = "Retire a shelter registered by mistake", description = "If-Match guards against lost updates. "
+            + "Publishes ShelterRetired (retiredOn = today in the programme calendar); reports leave the shelter out. "
+            + "The shelter stays readable (retired: true) and takes no further command; its name is free for the "
+            + "correct registration",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The retired shelter; the ETag is its new version"),
+                    @ApiResponse(responseCode = "400", description = "invalid-request: reason missing, blank or over 500 characters",
+                            content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "404", description = "not-found: no such shelter",
+                            content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "409", description = "shelter-retired: retired already; version-conflict: "
+                            + "If-Match is not the current version", content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "422", description = "shelter-has-agreements-in-force: a signed or suspended "
+                            + "agreement, named in the detail, must end first",
+                            content = @Content(mediaType = "application/problem+json"))})
+    public ResponseEntity<ShelterView> retire(@PathVariable String shelterId,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @RequestBody RetireShelter command) {
+        Stored<Shelter> stored = shelters.retire(shelterId, ifMatch, command);
         return ResponseEntity.ok().eTag(stored.etag()).body(ShelterView.of(stored));
     }
 

@@ -21,6 +21,9 @@ public class ShelterRepository extends AggregateRepository<Shelter> {
 
     static final String COLLECTION = "shelters";
 
+    /** A shelter in the registry has no {@code retirement} (the store leaves null fields out). */
+    private static final Bson NOT_RETIRED = Filters.eq(field("retirement"), null);
+
     private final MongoTemplate mongo;
 
     public ShelterRepository(AggregateStore store, MongoTemplate mongo) {
@@ -35,10 +38,14 @@ public class ShelterRepository extends AggregateRepository<Shelter> {
     }
 
     /**
-     * Shelters in {@code state} (ISO 3166-2:MX) and {@code corridor}, each filter only when given, by name.
+     * Shelters in {@code state} (ISO 3166-2:MX) and {@code corridor}, each filter only when given, by name;
+     * retired shelters only when {@code includeRetired}.
      */
-    public Page<Stored<Shelter>> page(String state, Corridor corridor, PageRequest page) {
+    public Page<Stored<Shelter>> page(String state, Corridor corridor, boolean includeRetired, PageRequest page) {
         List<Bson> filters = new ArrayList<>();
+        if (!includeRetired) {
+            filters.add(NOT_RETIRED);
+        }
         if (state != null && !state.isBlank()) {
             filters.add(Filters.eq(field("state"), state));
         }

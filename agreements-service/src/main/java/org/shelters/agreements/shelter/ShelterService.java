@@ -16,25 +16,36 @@ import org.shelters.platform.query.PageRequest;
 import org.shelters.platform.web.IfMatch;
 import org.springframework.stereotype.Service;
 
-/** Runs shelter commands: load, let {@link Shelter} decide, store state and events in one write. */
+/**
+ * Runs shelter commands: load, let {@link Shelter} decide, store state and events in one write. The
+ * registry's one-registration-per-shelter rule is kept by {@link ShelterNames} around the writes
+ * that give a shelter its name or take it away.
+ */
 @Service
 public class ShelterService {
 
     private static final int ARRIVALS_ATTEMPTS = 5;
 
     private final ShelterRepository repository;
+    private final ShelterNames names;
+    private final ShelterAgreements agreements;
     private final ProgrammeCalendar calendar;
     private final ProgrammeMetrics metrics;
 
-    public ShelterService(ShelterRepository repository, ProgrammeCalendar calendar, ProgrammeMetrics metrics) {
+    public ShelterService(ShelterRepository repository, ShelterNames names, ShelterAgreements agreements,
+                          ProgrammeCalendar calendar, ProgrammeMetrics metrics) {
         this.repository = repository;
+        this.names = names;
+        this.agreements = agreements;
         this.calendar = calendar;
         this.metrics = metrics;
     }
 
+    /** @throws Refusal {@code shelter-already-registered} (409) when the same shelter is in the registry already */
     public Stored<Shelter> register(ShelterProfile profile) {
         String id = Ids.next();
-        return repository.create(id, Shelter.register(id, profile));
+        Decision<Shelter> decision = Shelter.register(id, profile);
+        return names.registering(decision.state(), () -> repository.create(id, decision));
     }
 
     public Optional<Stored<Shelter>> find(String shelterId) {
@@ -46,11 +57,11 @@ public class ShelterService {
     }
 
     /** @param state an ISO 3166-2:MX code; any other value is refused rather than matching nothing */
-    public Page<ShelterView> list(String state, Corridor corridor, PageRequest page) {
+    public Page<ShelterView> list(String state, Corridor corridor, boolean includeRetired, PageRequest page) {
         if (state != null && !state.isBlank() && !MexicanStates.isValid(state)) {
             throw Refusal.invalid("state", "must be one of the 32 ISO 3166-2:MX codes");
         }
-        return repository.page(state, corridor, page).map(ShelterView::of);
+        return repository.page(state, corridor, includeRetired, page).map(ShelterView::of);
     }
 
     public Stored<Shelter> updateProfile(String shelterId, String ifMatch, ShelterProfile profile) {
@@ -60,7 +71,20 @@ public class ShelterService {
         if (!decision.changed()) {
             return current;
         }
-        return repository.update(current, decision);
+        return names.renaming(current.state(), decision.state(), () -> repository.update(current, decision));
+    }
+
+    /**
+     * Whether an agreement is in force is read here and handed to the aggregate, which stays pure.
+     * The name is given back after the retirement landed, so the correct registration can follow.
+     */
+    public Stored<Shelter> retire(String shelterId, String ifMatch, RetireShelter command) {
+        Stored<Shelter> current = get(shelterId);
+        IfMatch.check(ifMatch, current);
+        Decision<Shelter> decision = current.state().retire(command, agreements.inForce(shelterId), calendar.today());
+        Stored<Shelter> retired = repository.update(current, decision);
+        names.retired(retired.state());
+        return retired;
     }
 
     /**

@@ -18,7 +18,11 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> shelter(String name, String state, String corridor, int capacity) {
-        return Map.of("name", name, "state", state, "municipality", "Municipio " + name, "corridor", corridor,
+        return shelter(name, state, "Municipio " + name, corridor, capacity);
+    }
+
+    public static Map<String, Object> shelter(String name, String state, String municipality, String corridor, int capacity) {
+        return Map.of("name", name, "state", state, "municipality", municipality, "corridor", corridor,
                 "capacity", capacity, "services", List.of("LODGING", "FOOD", "MEDICAL_CARE"));
     }
 

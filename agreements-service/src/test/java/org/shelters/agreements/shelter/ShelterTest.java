@@ -1,6 +1,7 @@
 package org.shelters.agreements.shelter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.shelters.events.shelters.MexicanStates;
 import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.shelters.events.shelters.ShelterProfileUpdated;
 import org.shelters.events.shelters.ShelterRegistered;
+import org.shelters.events.shelters.ShelterRetired;
 import org.shelters.events.shelters.ShelterServiceOffered;
 import org.shelters.platform.domain.Decision;
+import org.shelters.platform.domain.Refusal;
 import org.shelters.agreements.FieldsAtFault;
 
 class ShelterTest {
@@ -142,5 +145,68 @@ class ShelterTest {
         Shelter shelter = Shelter.register("s-1", profile("MX-CHH", 150)).state();
         Decision<Shelter> surge = shelter.reportArrivals(new ArrivalsReport(TODAY, 640, 200, 300, 70, 70, 25, 10, 4, 610), TODAY);
         assertThat(((ShelterArrivalsReported) surge.events().get(0)).overnightOccupancy()).isEqualTo(610);
+    }
+
+    @Test
+    void retiringPublishesShelterRetiredWithTheReasonAndTheDayAndKeepsTheProfile() {
+        Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
+
+        Decision<Shelter> retired = shelter.retire(new RetireShelter("  registered twice "), List.of(), TODAY);
+
+        assertThat(retired.events()).singleElement().isEqualTo(new ShelterRetired("s-1", "registered twice", TODAY));
+        assertThat(retired.state().retired()).isTrue();
+        assertThat(retired.state().retirement()).isEqualTo(new Retirement("registered twice", TODAY));
+        assertThat(retired.state().name()).isEqualTo(shelter.name());
+        assertThat(shelter.retired()).isFalse();
+    }
+
+    @Test
+    void aShelterWithAgreementsInForceCannotBeRetiredAndTheRefusalNamesThem() {
+        Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
+
+        Refusal refusal = catchThrowableOfType(Refusal.class,
+                () -> shelter.retire(new RetireShelter("duplicate"), List.of("a-1", "a-2"), TODAY));
+
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.RULE);
+        assertThat(refusal.type()).isEqualTo("shelter-has-agreements-in-force");
+        assertThat(refusal.getMessage()).contains("a-1", "a-2");
+    }
+
+    @Test
+    void retiringNeedsAReasonTheEventCanCarry() {
+        Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
+
+        assertThat(fieldsAtFault(() -> shelter.retire(new RetireShelter(null), List.of(), TODAY))).containsExactly("reason");
+        assertThat(fieldsAtFault(() -> shelter.retire(new RetireShelter(" \t"), List.of(), TODAY))).containsExactly("reason");
+        assertThat(fieldsAtFault(() -> shelter.retire(new RetireShelter("x".repeat(501)), List.of(), TODAY)))
+                .containsExactly("reason");
+        assertThat(shelter.retire(new RetireShelter("x".repeat(500)), List.of(), TODAY).changed()).isTrue();
+    }
+
+    @Test
+    void aRetiredShelterRefusesProfileUpdatesArrivalsAndRetiringAgain() {
+        Shelter retired = Shelter.register("s-1", profile("MX-OAX", 120)).state()
+                .retire(new RetireShelter("test entry"), List.of(), TODAY).state();
+
+        assertRetired(() -> retired.updateProfile(profile("MX-OAX", 150)));
+        assertRetired(() -> retired.reportArrivals(report(TODAY, 10, 3, 3, 2, 2), TODAY));
+        assertRetired(() -> retired.retire(new RetireShelter("again"), List.of(), TODAY));
+        assertRetired(retired::refuseIfRetired);
+    }
+
+    @Test
+    void aShelterInTheRegistryIsNotRefusedAsRetired() {
+        Shelter shelter = Shelter.register("s-1", profile("MX-OAX", 120)).state();
+
+        shelter.refuseIfRetired();
+        assertThat(shelter.retirement()).isNull();
+    }
+
+    private static void assertRetired(Runnable command) {
+        Refusal refusal = catchThrowableOfType(Refusal.class, command::run);
+        assertThat(refusal).as("refused").isNotNull();
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+        assertThat(refusal.type()).isEqualTo("shelter-retired");
+        assertThat(refusal.getMessage()).contains("s-1", "test entry", TODAY.toString());
     }
 }
