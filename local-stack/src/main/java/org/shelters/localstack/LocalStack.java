@@ -212,6 +212,7 @@ public final class LocalStack {
     }
 
     synchronized void stop() {
+        boolean running = !services.isEmpty() || kafka != null || mongo != null;
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }
@@ -223,6 +224,9 @@ public final class LocalStack {
         if (mongo != null) {
             mongo.close();
             mongo = null;
+        }
+        if (running) {
+            log("stopped: services, broker and store are down; data kept in %s", options.dataDir());
         }
     }
 

@@ -29,6 +29,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name:service}");
         defaults.put("spring.jmx.enabled", "false");
+        // said explicitly, so SpringDoc does not warn at every start that it is on by default
+        defaults.put("springdoc.api-docs.enabled", "true");
+        defaults.put("springdoc.swagger-ui.enabled", "true");
         // the topic provisioner's admin client would print its whole configuration at every start
         defaults.put("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN");
         defaults.put("logging.pattern.correlation",
