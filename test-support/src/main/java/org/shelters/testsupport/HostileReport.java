@@ -61,6 +61,20 @@ public record HostileReport(List<String> operations, Map<String, Integer> reques
     }
 
     /** {@code [hostile] agreements-service: requests=5000 operations=11 5xx=0 2xx=0 non-problem=0} */
+    /**
+     * Fails unless every mutating operation (at least {@code minOperations}) got requests, at least
+     * {@code minRequests} were sent, and every answer was a problem+json 4xx.
+     */
+    public void assertEveryRequestRefused(int minOperations, int minRequests) {
+        org.assertj.core.api.Assertions.assertThat(operations()).as("mutating operations in the OpenAPI document")
+                .hasSizeGreaterThanOrEqualTo(minOperations);
+        org.assertj.core.api.Assertions.assertThat(operationsWithoutRequests()).as(details()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(requests()).isGreaterThanOrEqualTo(minRequests);
+        org.assertj.core.api.Assertions.assertThat(serverErrors()).as(details()).isZero();
+        org.assertj.core.api.Assertions.assertThat(successes()).as(details()).isZero();
+        org.assertj.core.api.Assertions.assertThat(nonProblem()).as(details()).isZero();
+    }
+
     public String summary(String service) {
         return "[hostile] " + service + ": requests=" + requests() + " operations=" + operations.size() + " 5xx="
                 + serverErrors + " 2xx=" + successes + " non-problem=" + nonProblem;
