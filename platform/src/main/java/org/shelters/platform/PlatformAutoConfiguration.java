@@ -319,7 +319,8 @@ public class PlatformAutoConfiguration {
     FilterRegistrationBean<CommandEdgeFilter> commandEdgeFilter(PlatformProperties properties) {
         FilterRegistrationBean<CommandEdgeFilter> registration = new FilterRegistrationBean<>(
                 new CommandEdgeFilter(properties.getWeb().getMaxBodySize().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        // after the security chain (order -100): an unauthenticated request is refused before its body is looked at
+        registration.setOrder(-60);
         return registration;
     }
 
@@ -329,7 +330,8 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(mongo, clock, properties.getOutbox().getIdempotencyStaleClaim(),
                         properties.getOutbox().getIdempotencyRetention()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // after the security chain: claims are per caller, and a refused caller never reaches a stored answer
+        registration.setOrder(-50);
         return registration;
     }
 

@@ -20,7 +20,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
-        defaults.put("management.endpoint.health.show-details", "always");
+        // health status is open (probes); its details only for operations (and admin)
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.show-components", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "OPERATIONS,ADMIN");
+        // every service is a resource server of the programme's issuer; the keys are fetched when
+        // the first token arrives (so a service starts while the issuer is away), RS256 only
+        defaults.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:9000");
+        defaults.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "${spring.security.oauth2.resourceserver.jwt.issuer-uri}/oauth2/jwks");
+        defaults.put("spring.security.oauth2.resourceserver.jwt.audiences", "shelters-platform");
+        defaults.put("spring.security.oauth2.resourceserver.jwt.jws-algorithms", "RS256");
+        defaults.put("spring.security.oauth2.resourceserver.jwt.authorities-claim-name", "roles");
+        defaults.put("spring.security.oauth2.resourceserver.jwt.authority-prefix", "ROLE_");
         // Kafka is not in readiness: the outbox exists to accept commands while the broker is away, so
         // a Kafka outage must not take every instance out of load balancing; it has a group of its own
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo");
@@ -35,7 +47,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // the topic provisioner's admin client would print its whole configuration at every start
         defaults.put("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN");
         defaults.put("logging.pattern.correlation",
-                "[trace=%X{traceId:-} corr=%X{correlationId:-} event=%X{eventId:-}] ");
+                "[trace=%X{traceId:-} corr=%X{correlationId:-} event=%X{eventId:-} actor=%X{actor:-}] ");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

@@ -16,6 +16,16 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class PlumbingTestApplication {
 
+    /** The test service's endpoints are for any signed-in caller; SecurityIT checks the chain itself. */
+    @Bean
+    org.shelters.platform.security.AccessRules accessRules() {
+        return org.shelters.platform.security.AccessRules.builder()
+                .allow(org.springframework.http.HttpMethod.POST, "/api/test-shelters/*/close",
+                        org.shelters.platform.security.Role.PROGRAMME_OFFICER)
+                .authenticated(null, "/api/**")
+                .build();
+    }
+
     @Bean
     RecordingHandler recordingHandler() {
         return new RecordingHandler();

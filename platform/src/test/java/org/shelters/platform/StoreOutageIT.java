@@ -42,6 +42,8 @@ class StoreOutageIT {
                     "spring.mongodb.uri", STORE.connectionString() + "/outage?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000",
                     "spring.mongodb.database", "outage",
                     "platform.consumer.group-id", "outage-" + UUID.randomUUID())));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("issuer",
+                    TestInfrastructure.issuer().resourceServerProperties()));
         }
     }
 
@@ -71,12 +73,18 @@ class StoreOutageIT {
     }
 
     private HttpResponse<String> register(String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/test-shelters"))
+        HttpRequest.Builder request = authorized(URI.create("http://localhost:" + port + "/api/test-shelters"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Outage\",\"state\":\"MX-OAX\",\"capacity\":5}"));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every call carries a real signed token (ADMIN) from the suite's issuer, checked by the real chain. */
+    private static HttpRequest.Builder authorized(java.net.URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization",
+                "Bearer " + org.shelters.testsupport.TestInfrastructure.issuer().token("ADMIN"));
     }
 }

@@ -82,7 +82,7 @@ class WebPlumbingIT {
 
     @Test
     void unknownIdsAre404ProblemDocuments() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/test-shelters/nope")).build(),
+        HttpResponse<String> response = http.send(authorized(uri("/api/test-shelters/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(404);
@@ -134,7 +134,7 @@ class WebPlumbingIT {
         HttpResponse<String> first = post("/api/test-shelters", "{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":9}", key);
         assertThat(first.statusCode()).isEqualTo(201);
         // as if the first run had crashed after storing the shelter but before its answer was recorded
-        mongo.getCollection("idempotency_keys").updateOne(new org.bson.Document("_id", "POST /api/test-shelters " + key),
+        mongo.getCollection("idempotency_keys").updateOne(new org.bson.Document("_id", org.shelters.testsupport.TestIssuer.subjectOf("ADMIN") + " POST /api/test-shelters " + key),
                 new org.bson.Document("$set", new org.bson.Document("state", "IN_PROGRESS")
                         .append("claimedAt", java.util.Date.from(java.time.Instant.now().minusSeconds(600)))));
 
@@ -160,13 +160,13 @@ class WebPlumbingIT {
 
     @Test
     void readinessIsMongoOnlyAndKafkaHasAGroupOfItsOwn() throws Exception {
-        JsonNode readiness = JSON.readTree(http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+        JsonNode readiness = JSON.readTree(http.send(authorized(uri("/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(readiness.path("status").asString()).isEqualTo("UP");
         assertThat(readiness.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
         assertThat(readiness.path("components").has("kafka")).as("a Kafka outage must not take the service out of load balancing").isFalse();
 
-        HttpResponse<String> messaging = http.send(HttpRequest.newBuilder(uri("/actuator/health/messaging")).build(),
+        HttpResponse<String> messaging = http.send(authorized(uri("/actuator/health/messaging")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(messaging.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(messaging.body()).path("components").path("kafka").path("status").asString()).isEqualTo("UP");
@@ -176,7 +176,7 @@ class WebPlumbingIT {
     void prometheusExposesTheOutboxAndConsumerMetrics() throws Exception {
         post("/api/test-shelters", "{\"name\":\"Metrics\",\"state\":\"MX-OAX\",\"capacity\":5}", null);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+            String metrics = http.send(authorized(uri("/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("outbox_backlog_events", "outbox_oldest_pending_age_seconds",
                     "outbox_publish_latency_seconds_bucket", "outbox_published_total", "events_consumed_total");
@@ -191,14 +191,14 @@ class WebPlumbingIT {
     }
 
     private String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(authorized(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
     void aCommandWhoseAnswerCannotBeGivenIsRefusedWith406BeforeItRuns() throws Exception {
         String name = "Not acceptable " + UUID.randomUUID();
         for (String accept : java.util.List.of("application/xml", "text/html", "image/png", "text/csv")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/test-shelters"))
+            HttpResponse<String> response = http.send(authorized(uri("/api/test-shelters"))
                     .header("Content-Type", "application/json").header("Accept", accept)
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":5}"))
@@ -214,7 +214,7 @@ class WebPlumbingIT {
     @Test
     void aCommandBodyThatIsNotJsonIsRefusedWith415EvenIfItParsesAsJson() throws Exception {
         String name = "Yaml " + UUID.randomUUID();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/test-shelters"))
+        HttpResponse<String> response = http.send(authorized(uri("/api/test-shelters"))
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"state\":\"MX-OAX\",\"capacity\":5}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -357,7 +357,7 @@ class WebPlumbingIT {
     }
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = authorized(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -367,5 +367,11 @@ class WebPlumbingIT {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Every call carries a real signed token (ADMIN) from the suite's issuer, checked by the real chain. */
+    private static HttpRequest.Builder authorized(java.net.URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization",
+                "Bearer " + org.shelters.testsupport.TestInfrastructure.issuer().token("ADMIN"));
     }
 }

@@ -110,6 +110,8 @@ public final class EventJson {
                     optionalText(tree, "causationid"),
                     tree.hasNonNull("recordedtime") ? Instant.parse(tree.get("recordedtime").asString()) : null,
                     optionalText(tree, "traceparent"),
+                    optionalText(tree, "actorid"),
+                    optionalText(tree, "actorrole"),
                     payload);
         } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new InvalidEventException(typeName + ": " + e.getMessage(), e);

@@ -24,7 +24,7 @@ public final class Events {
         String traceparent = metadata.traceparent() != null ? metadata.traceparent() : newTraceparent();
         return new EventEnvelope<>(EventEnvelope.SPEC_VERSION, id, URI.create(source), type.name(),
                 payload.aggregateId(), time, EventEnvelope.CONTENT_TYPE, type.dataschema(), sequence,
-                correlation, metadata.causationId(), recordedTime, traceparent, payload);
+                correlation, metadata.causationId(), recordedTime, traceparent, metadata.actorId(), metadata.actorRole(), payload);
     }
 
     /** A fresh W3C trace context ({@code 00-<trace id>-<span id>-01}) for work that has none yet. */

@@ -29,16 +29,20 @@ public record PrometheusScrape(String text, List<Sample> samples) {
     public record Sample(String name, Map<String, String> labels, double value) {
     }
 
+    /** Scrapes a service of this test JVM, as operations (a token of the suite's issuer). */
     public static PrometheusScrape of(int port) {
-        return of("http://localhost:" + port);
+        return of("http://localhost:" + port, TestInfrastructure.issuer().token("OPERATIONS"));
     }
 
-    /** Scrapes {@code baseUrl + /actuator/prometheus}. */
-    public static PrometheusScrape of(String baseUrl) {
+    /** Scrapes {@code baseUrl + /actuator/prometheus} with {@code bearerToken} (an OPERATIONS token; null for none). */
+    public static PrometheusScrape of(String baseUrl, String bearerToken) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                            .header("Accept", "text/plain; version=0.0.4").GET().build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                    .header("Accept", "text/plain; version=0.0.4").GET();
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return parse(response.body());

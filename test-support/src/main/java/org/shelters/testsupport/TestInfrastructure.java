@@ -49,6 +49,15 @@ public final class TestInfrastructure {
         return current;
     }
 
+    /** The JVM's token issuer (one key pair, its JWK set on a loopback port), started on first use. */
+    public static TestIssuer issuer() {
+        return Issuer.INSTANCE;
+    }
+
+    private static final class Issuer {
+        static final TestIssuer INSTANCE = TestIssuer.start();
+    }
+
     public String mode() {
         return mode;
     }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * The one way a command or query is refused, anywhere: in an aggregate, a service, the store or
  * a filter. It carries no HTTP type: the web layer maps {@link Kind} to a status (INVALID 400,
- * NOT_FOUND 404, CONFLICT 409, RULE 422) and renders RFC 9457 problem+json with the stable
+ * NOT_FOUND 404, CONFLICT 409, RULE 422, FORBIDDEN 403) and renders RFC 9457 problem+json with the stable
  * problem {@code type} ({@code urn:shelters:problem:<type>}) and the fields at fault.
  *
  * <p>A refusal is an expected outcome, not a fault, so it records no stack trace.
@@ -22,7 +22,9 @@ public class Refusal extends RuntimeException {
         /** The request does not fit the current state (an illegal transition, a stale version, a duplicate). */
         CONFLICT,
         /** Well-formed, but a programme rule refuses it. */
-        RULE
+        RULE,
+        /** The caller may not act on what the request names (e.g. a shelter partner on another shelter). */
+        FORBIDDEN
     }
 
     public static final String INVALID_REQUEST = "invalid-request";

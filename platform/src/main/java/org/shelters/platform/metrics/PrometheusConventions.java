@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * text, and meters whose names break Prometheus conventions (abbreviated units such as
  * {@code _ms}/{@code _ns}, gauges ending in {@code _count}) are dropped. What is dropped is
  * either covered by a base-unit twin (JVM and process CPU time) or Kafka client internals that
- * operations do not use; consumer lag per partition stays.
+ * operations do not use; consumer lag per partition stays. Spring Security's per-filter counters
+ * (class names inside metric names) are dropped too.
  */
 public class PrometheusConventions implements MeterFilter {
 
@@ -35,6 +36,11 @@ public class PrometheusConventions implements MeterFilter {
     public MeterFilterReply accept(Meter.Id id) {
         String name = id.getName();
         String unit = id.getBaseUnit();
+        // Spring Security's per-filter event counters carry Java class names (camelCase) in the metric
+        // name; http.server.requests already times every request, 401 and 403 included
+        if (name.startsWith("spring.security.filterchains.") && !name.equals("spring.security.filterchains")) {
+            return MeterFilterReply.DENY;
+        }
         if (ABBREVIATED_UNIT.matcher(name).find() || (unit != null && ABBREVIATED_UNIT.matcher(unit).find())) {
             return MeterFilterReply.DENY;
         }

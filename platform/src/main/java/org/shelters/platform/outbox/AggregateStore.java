@@ -139,6 +139,10 @@ public class AggregateStore {
     private List<Document> outboxEntries(List<? extends EventPayload> events, long sequenceBefore, EventMetadata metadata,
                                          Instant now) {
         List<Document> entries = new ArrayList<>(events.size());
+        if (metadata.actorId() == null) {
+            // no caller and no causing event: a scheduled job of this service did it
+            metadata = metadata.withActor("system:" + source.replaceFirst("^/", ""), EventMetadata.SYSTEM_ROLE);
+        }
         long sequence = sequenceBefore;
         for (EventPayload payload : events) {
             sequence++;

@@ -78,6 +78,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return !COMMAND_METHODS.contains(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
+    /** The authenticated subject (the security chain ran before this filter), or {@code anonymous}. */
+    private static String callerOf() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -88,7 +94,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         HttpServletRequest replayable = new CachedBodyRequest(request, body);
-        String id = request.getMethod() + " " + request.getRequestURI() + " " + key;
+        String command = request.getMethod() + " " + request.getRequestURI() + " " + key;
+        // a key is the caller's own: another caller reusing it never sees this caller's answer
+        String id = callerOf() + " " + command;
         String fingerprint = sha256(canonical(body));
         boolean claimed;
         Document existing;
@@ -126,7 +134,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
-            try (Ids.Scope ids = Ids.derivedFrom(id)) {
+            try (Ids.Scope ids = Ids.derivedFrom(command)) {
                 chain.doFilter(replayable, recorded);
             }
             completed = isFinal(recorded.getStatus());

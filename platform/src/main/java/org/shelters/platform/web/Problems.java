@@ -29,6 +29,7 @@ public final class Problems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
     }
 
@@ -38,6 +39,7 @@ public final class Problems {
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "The request conflicts with the current state";
             case RULE -> "A programme rule refuses the request";
+            case FORBIDDEN -> "Forbidden";
         };
     }
 
@@ -85,6 +87,33 @@ public final class Problems {
                         + RETRY_AFTER_SECONDS + " seconds");
         problem.setType(URI.create(TYPE_PREFIX + "store-unavailable"));
         problem.setTitle("Service unavailable");
+        return problem;
+    }
+
+    /** 401: no bearer token, or one that is not valid here; says no more than a client can act on. */
+    public static ProblemDetail unauthenticated() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "a valid access token is required (Authorization: Bearer ...)");
+        problem.setType(URI.create(TYPE_PREFIX + "unauthenticated"));
+        problem.setTitle("Unauthorized");
+        return problem;
+    }
+
+    /** 403: authenticated, but this role may not call this operation. */
+    public static ProblemDetail forbidden() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "your role may not call this operation");
+        problem.setType(URI.create(TYPE_PREFIX + "forbidden"));
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    /** 429: this caller sent more commands than its share; retry after {@code seconds}. */
+    public static ProblemDetail tooManyRequests(long seconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "too many commands from this caller; nothing was done; retry after " + seconds + " seconds");
+        problem.setType(URI.create(TYPE_PREFIX + "rate-limited"));
+        problem.setTitle("Too many requests");
         return problem;
     }
 
