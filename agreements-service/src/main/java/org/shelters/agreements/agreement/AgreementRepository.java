@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.conversions.Bson;
 import org.shelters.agreements.shelter.ShelterAgreements;
+import org.shelters.agreements.shelter.ShelterScope;
 import org.shelters.platform.outbox.AggregateRepository;
 import org.shelters.platform.outbox.AggregateStore;
 import org.shelters.platform.outbox.Stored;
@@ -45,13 +46,17 @@ public class AgreementRepository extends AggregateRepository<Agreement> implemen
     }
 
     /**
-     * Agreements matching every filter given (a null or blank filter matches all), oldest first.
+     * Agreements of the shelters in {@code scope} matching every filter given (a null or blank filter
+     * matches all), oldest first.
      *
      * @param shelterState the shelter's ISO 3166-2:MX code when the agreement was drafted
      */
-    public Page<Stored<Agreement>> page(String shelterId, String shelterState, AgreementStatus status, String programmeCode,
-                                        PageRequest page) {
+    public Page<Stored<Agreement>> page(ShelterScope scope, String shelterId, String shelterState, AgreementStatus status,
+                                        String programmeCode, PageRequest page) {
         List<Bson> filters = new ArrayList<>();
+        if (!scope.isEvery()) {
+            filters.add(Filters.in(field("shelterId"), scope.shelterIds()));
+        }
         if (shelterId != null && !shelterId.isBlank()) {
             filters.add(Filters.eq(field("shelterId"), shelterId));
         }

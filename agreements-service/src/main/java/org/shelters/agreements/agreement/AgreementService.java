@@ -10,6 +10,7 @@ import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.agreements.movement.MovedQuantities;
 import org.shelters.agreements.movement.ShipmentMovements;
 import org.shelters.agreements.shelter.Shelter;
+import org.shelters.agreements.shelter.ShelterScope;
 import org.shelters.agreements.shelter.ShelterService;
 import org.shelters.events.agreements.TrainingSessionDelivered;
 import org.shelters.platform.context.Ids;
@@ -19,6 +20,7 @@ import org.shelters.platform.domain.Refusal;
 import org.shelters.platform.outbox.Stored;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
+import org.shelters.platform.security.Caller;
 import org.shelters.platform.web.IfMatch;
 import org.springframework.stereotype.Service;
 
@@ -52,13 +54,31 @@ public class AgreementService {
         return repository.create(id, Agreement.draft(id, command, shelterState, calendar.today()));
     }
 
+    /**
+     * The agreement, for a caller who may see its shelter: every read and every command goes through
+     * here, so a shelter partner of another shelter is refused (403) on all of them, and only once
+     * the agreement is known to exist (an unknown id stays 404 for everyone).
+     *
+     * @throws Refusal {@code not-found} (404), or {@code forbidden} (403) for a partner of another shelter
+     */
     public Stored<Agreement> get(String agreementId) {
-        return repository.get(agreementId);
+        Stored<Agreement> stored = repository.get(agreementId);
+        Caller.current().requireShelter(stored.state().shelterId());
+        return stored;
     }
 
+    /**
+     * A partner's list holds only its own shelters' agreements, filtered in the store query; a
+     * {@code shelterId} filter naming another shelter is refused (403) rather than answered empty.
+     */
     public Page<AgreementView> list(String shelterId, String state, AgreementStatus status, String programmeCode,
                                     PageRequest page) {
-        return repository.page(shelterId, state, status, programmeCode, page).map(AgreementView::of);
+        Caller caller = Caller.current();
+        if (shelterId != null && !shelterId.isBlank()) {
+            caller.requireShelter(shelterId);
+        }
+        return repository.page(ShelterScope.of(caller), shelterId, state, status, programmeCode, page)
+                .map(AgreementView::of);
     }
 
     /** Claims the signing slot first; gives it back if the signing write does not land (see {@link SigningSlots}). */

@@ -31,8 +31,8 @@ class ExistingShelterNames {
     void claimTheirNames() {
         try {
             for (int number = 0; ; number++) {
-                List<Stored<Shelter>> page = shelters.page(null, null, false, PageRequest.of(number, PageRequest.MAX_SIZE))
-                        .items();
+                List<Stored<Shelter>> page = shelters.page(ShelterScope.every(), null, null, false,
+                        PageRequest.of(number, PageRequest.MAX_SIZE)).items();
                 page.forEach(stored -> names.adopt(stored.state()).ifPresent(other -> log.warn(
                         "shelters {} and {} are registered with the same name, state and municipality; retire the one "
                                 + "registered by mistake", other, stored.id())));

@@ -38,11 +38,15 @@ public class ShelterRepository extends AggregateRepository<Shelter> {
     }
 
     /**
-     * Shelters in {@code state} (ISO 3166-2:MX) and {@code corridor}, each filter only when given, by name;
-     * retired shelters only when {@code includeRetired}.
+     * Shelters in {@code scope}, in {@code state} (ISO 3166-2:MX) and {@code corridor}, each filter only
+     * when given, by name; retired shelters only when {@code includeRetired}.
      */
-    public Page<Stored<Shelter>> page(String state, Corridor corridor, boolean includeRetired, PageRequest page) {
+    public Page<Stored<Shelter>> page(ShelterScope scope, String state, Corridor corridor, boolean includeRetired,
+                                      PageRequest page) {
         List<Bson> filters = new ArrayList<>();
+        if (!scope.isEvery()) {
+            filters.add(Filters.in("_id", scope.shelterIds()));
+        }
         if (!includeRetired) {
             filters.add(NOT_RETIRED);
         }

@@ -13,6 +13,8 @@ import org.shelters.platform.outbox.ConcurrentUpdateException;
 import org.shelters.platform.outbox.Stored;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
+import org.shelters.platform.security.Caller;
+import org.shelters.platform.security.Role;
 import org.shelters.platform.web.IfMatch;
 import org.springframework.stereotype.Service;
 
@@ -48,20 +50,35 @@ public class ShelterService {
         return names.registering(decision.state(), () -> repository.create(id, decision));
     }
 
+    /** Without the caller's scope: for commands that look a shelter up for a programme-wide role (drafting, signing). */
     public Optional<Stored<Shelter>> find(String shelterId) {
         return repository.find(shelterId);
     }
 
+    /**
+     * The shelter, for a caller who may see it: every read and every command goes through here, so a
+     * shelter partner of another shelter is refused (403) on all of them, and only once the shelter
+     * is known to exist (an unknown id stays 404 for everyone).
+     *
+     * @throws Refusal {@code not-found} (404), or {@code forbidden} (403) for a partner of another shelter
+     */
     public Stored<Shelter> get(String shelterId) {
-        return repository.get(shelterId);
+        Stored<Shelter> stored = repository.get(shelterId);
+        Caller.current().requireShelter(stored.id());
+        return stored;
     }
 
-    /** @param state an ISO 3166-2:MX code; any other value is refused rather than matching nothing */
+    /**
+     * A partner's list holds only its own shelters, filtered in the store query.
+     *
+     * @param state an ISO 3166-2:MX code; any other value is refused rather than matching nothing
+     */
     public Page<ShelterView> list(String state, Corridor corridor, boolean includeRetired, PageRequest page) {
         if (state != null && !state.isBlank() && !MexicanStates.isValid(state)) {
             throw Refusal.invalid("state", "must be one of the 32 ISO 3166-2:MX codes");
         }
-        return repository.page(state, corridor, includeRetired, page).map(ShelterView::of);
+        return repository.page(ShelterScope.of(Caller.current()), state, corridor, includeRetired, page)
+                .map(ShelterView::of);
     }
 
     public Stored<Shelter> updateProfile(String shelterId, String ifMatch, ShelterProfile profile) {
@@ -95,6 +112,7 @@ public class ShelterService {
         LocalDate today = calendar.today();
         for (int attempt = 1; ; attempt++) {
             Stored<Shelter> current = get(shelterId);
+            requireReporterOf(shelterId);
             Decision<Shelter> decision = current.state().reportArrivals(report, today);
             try {
                 repository.update(current, decision);
@@ -106,6 +124,19 @@ public class ShelterService {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Arrivals are the shelter's own figures: only a partner of that shelter (or an admin) reports
+     * them. Checked here as well as by {@link #get}, because a programme-wide role held next to
+     * SHELTER_PARTNER widens what a caller may <em>read</em> to every shelter, not whose figures it
+     * may report (a programme officer who is also partner of A reports for A only).
+     */
+    private static void requireReporterOf(String shelterId) {
+        Caller caller = Caller.current();
+        if (!caller.has(Role.ADMIN) && !caller.shelters().contains(shelterId)) {
+            throw Caller.forbidden();
         }
     }
 }

@@ -10,6 +10,7 @@ import org.shelters.platform.domain.Decision;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.platform.outbox.ConcurrentUpdateException;
 import org.shelters.platform.outbox.Stored;
+import org.shelters.platform.security.Caller;
 import org.shelters.platform.web.IfMatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Service;
  * Runs shipment commands: loads the shipment and the agreement replica, lets the pure
  * {@link Shipment} decide, stores the new state with its events in one write, and counts what
  * was stored. "Today" is the programme's ({@link ProgrammeCalendar}), not the server's or UTC's.
+ *
+ * <p>Every command acts only on shipments to shelters the caller may act for ({@link Caller}, from
+ * the request's own token): a shelter partner confirming another shelter's delivery is refused
+ * with 403 as soon as the shipment is found, before {@code If-Match} or any rule of {@link Shipment}.
+ * Work no request asked for (the reaction to an agreement
+ * that stops) has no caller and is not scoped.
  */
 @Service
 public class ShipmentCommands {
@@ -42,6 +49,7 @@ public class ShipmentCommands {
     }
 
     public Stored<Shipment> plan(Shipment.Plan command) {
+        Caller.current().requireShelter(command.shelterId());
         String shipmentId = "shp-" + Ids.next();
         Stored<Shipment> stored = planning.holding(command.agreementId(), () -> {
             AgreementReplica agreement = agreements.find(command.agreementId()).orElse(null);
@@ -125,8 +133,14 @@ public class ShipmentCommands {
         return stored;
     }
 
+    /**
+     * The shipment a command acts on: unknown is 404, another shelter's is 403 for a partner, and only
+     * then is {@code If-Match} compared, so a partner learns nothing of another shelter's shipment
+     * (not even its version) from the answer.
+     */
     private Stored<Shipment> load(String shipmentId, String ifMatch) {
         Stored<Shipment> current = shipments.get(shipmentId);
+        Caller.current().requireShelter(current.state().shelterId());
         IfMatch.check(ifMatch, current);
         return current;
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.shelters.platform.outbox.Stored;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
+import org.shelters.platform.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Shipments: plan, dispatch, confirm delivery, cancel. State changes accept {@code If-Match}
  * (the ETag of a GET); a stale one is refused with 409. Every POST honours {@code Idempotency-Key}.
+ *
+ * <p>Who may call what is the service's {@code AccessRules}; which shipments a caller may see is
+ * decided here, per object, from the request's own caller: a shelter partner reads only shipments
+ * to its own shelters (another shelter's is 403, an unknown id 404 as for anyone), and its lists are
+ * narrowed in the store query, so pages and totals count nothing of other shelters.
  */
 @RestController
 @RequestMapping("/api/shipments")
@@ -60,7 +66,8 @@ public class ShipmentController {
     @PostMapping("/{shipmentId}/deliver")
     @Operation(summary = "Proof of delivery: per line accepted + rejected = shipped, a reason for any rejection",
             description = "Confirmed once: a second confirmation is 409 already-delivered (a repeat with the same "
-                    + "Idempotency-Key replays the first response instead).")
+                    + "Idempotency-Key replays the first response instead). A shelter partner confirms only shipments "
+                    + "to its own shelters (403 otherwise).")
     public ResponseEntity<ShipmentView> deliver(@PathVariable String shipmentId,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody ShipmentRequests.DeliverShipment request) {
@@ -76,14 +83,18 @@ public class ShipmentController {
     }
 
     @GetMapping("/{shipmentId}")
+    @Operation(summary = "One shipment", description = "A shelter partner reads only shipments to its own shelters (403 otherwise).")
     public ResponseEntity<ShipmentView> get(@PathVariable String shipmentId) {
-        return respond(shipments.get(shipmentId));
+        Stored<Shipment> stored = shipments.get(shipmentId);
+        Caller.current().requireShelter(stored.state().shelterId());
+        return respond(stored);
     }
 
     @GetMapping
     @Operation(summary = "List shipments, newest planned date first",
             description = "followUp=true: dispatched shipments whose agreement stopped (suspended, terminated, expired, completed) in transit. "
-                    + "page from 0, size 1 to 500 (default 20).")
+                    + "page from 0, size 1 to 500 (default 20). A shelter partner sees only its own shelters' shipments; "
+                    + "shelterId naming another shelter is 403.")
     public Page<ShipmentView> list(@RequestParam(required = false) String agreementId,
                                    @RequestParam(required = false) String shelterId,
                                    @RequestParam(required = false) ShipmentStatus status,
@@ -92,7 +103,12 @@ public class ShipmentController {
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedTo,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
-        ShipmentFilter filter = new ShipmentFilter(agreementId, shelterId, status, followUp, plannedFrom, plannedTo);
+        Caller caller = Caller.current();
+        if (shelterId != null) {
+            caller.requireShelter(shelterId);
+        }
+        ShipmentFilter filter = new ShipmentFilter(agreementId, shelterId, status, followUp, plannedFrom, plannedTo,
+                caller.isShelterScoped() ? caller.shelters() : null);
         return shipments.search(filter, PageRequest.of(page, size)).map(ShipmentView::of);
     }
 

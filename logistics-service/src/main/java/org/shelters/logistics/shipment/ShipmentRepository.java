@@ -76,6 +76,9 @@ public class ShipmentRepository extends AggregateRepository<Shipment> {
         if (filter.shelterId() != null) {
             conditions.add(Filters.eq(field("shelterId"), filter.shelterId()));
         }
+        if (filter.withinShelters() != null) {
+            conditions.add(Filters.in(field("shelterId"), filter.withinShelters()));
+        }
         if (filter.status() != null) {
             conditions.add(Filters.eq(STATUS, filter.status().name()));
         }

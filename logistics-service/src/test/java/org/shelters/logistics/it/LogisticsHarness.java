@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,13 +39,20 @@ import org.shelters.events.agreements.Money;
 import org.shelters.events.agreements.Period;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.testsupport.TestInfrastructure;
+import org.shelters.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Raw Kafka and HTTP clients for the integration tests: no application code on the test side. */
+/**
+ * Raw Kafka and HTTP clients for the integration tests: no application code on the test side.
+ * Every HTTP call carries a real RS256 token of the suite's issuer ({@link TestInfrastructure#issuer()}),
+ * checked by the service's real filter chain: ADMIN by default, another caller with {@link #as},
+ * {@link #withToken} or {@link #anonymous}. Tokens are signed per request, so none expires in a long run.
+ */
 final class LogisticsHarness {
 
     static final JsonMapper JSON = EventJson.mapper();
+    static final TestIssuer ISSUER = TestInfrastructure.issuer();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -58,9 +66,32 @@ final class LogisticsHarness {
     }
 
     private final int port;
+    /** The bearer token of each request; null sends none. */
+    private final Supplier<String> token;
 
+    /** As ADMIN, who may call every operation: what the tests that are not about access use. */
     LogisticsHarness(int port) {
+        this(port, () -> ISSUER.token("ADMIN"));
+    }
+
+    private LogisticsHarness(int port, Supplier<String> token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** The same service, called by someone holding {@code role} (e.g. {@code ANALYST}, a stable subject per role). */
+    LogisticsHarness as(String role) {
+        return new LogisticsHarness(port, () -> ISSUER.token(role));
+    }
+
+    /** The same service, called with the tokens {@code token} makes (e.g. a shelter partner's). */
+    LogisticsHarness withToken(Supplier<String> token) {
+        return new LogisticsHarness(port, token);
+    }
+
+    /** The same service, called without any token. */
+    LogisticsHarness anonymous() {
+        return new LogisticsHarness(port, () -> null);
     }
 
     // ------------------------------------------------------------------ agreements.v1 (as agreements-service would)
@@ -159,7 +190,7 @@ final class LogisticsHarness {
     // ------------------------------------------------------------------ HTTP
 
     Response get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(uri(path)).GET()).build());
     }
 
     Response post(String path, Object body) throws Exception {
@@ -169,8 +200,26 @@ final class LogisticsHarness {
     Response post(String path, Object body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            authorized(request); // an Authorization given here replaces the harness' own
+        }
         headers.forEach(request::header);
         return send(request.build());
+    }
+
+    /** Any method; {@code body} null sends none. */
+    Response send(String method, String path, Object body) throws Exception {
+        if (body == null) {
+            return send(authorized(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody())).build());
+        }
+        return send(authorized(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))))
+                .build());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String bearer = token.get();
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 
     private URI uri(String path) {
