@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Validates the operations files without a Docker engine. Run from anywhere:
-#   bash ops/check.sh                    # compose, Prometheus, rules + unit tests, Grafana, Dockerfile
+#   bash ops/check.sh                    # compose, Keycloak realm, ops scripts, Prometheus, rules +
+#                                        # unit tests, Grafana, Dockerfile
 #   bash ops/check.sh --metrics FILE     # the same, plus `promtool check metrics < FILE`
-#                                        # (FILE: a scrape of /actuator/prometheus)
+#                                        # (FILE: a scrape of /actuator/prometheus, OPERATIONS token)
 # Needs: docker-compose (Debian package docker-compose, v1) or `docker compose`, promtool (Debian
-# package prometheus), python3 with PyYAML (python3-yaml). Exits non-zero if any check fails.
+# package prometheus), python3 with PyYAML (python3-yaml); node, if present, checks the MongoDB
+# scripts' syntax. Called by .ci/run after the test suite. Exits non-zero if any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +14,7 @@ metrics_file=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --metrics) metrics_file="${2:-}"; shift 2 || { echo "--metrics needs a FILE" >&2; exit 2; } ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +48,18 @@ else
   need docker-compose docker-compose
 fi
 
+echo "== ops scripts"
+for f in ops/*.sh ops/*/*.sh; do
+  run "$f: bash syntax" bash -n "$f"
+done
+if command -v node > /dev/null 2>&1; then
+  for f in ops/mongo/*.js ops/mongo/*/*.js; do
+    run "$f: JavaScript syntax (node --check)" node --check "$f"
+  done
+else
+  echo "skip - node not found: MongoDB scripts' syntax not checked"
+fi
+
 echo "== Prometheus (promtool $(promtool --version 2>/dev/null | awk 'NR==1{print $3}'))"
 if need promtool prometheus; then
   run "promtool check config ops/prometheus/prometheus.yml (and the rule files it loads)" \
@@ -70,6 +84,8 @@ if [ -z "$py" ]; then
   echo "FAIL - no python3 with PyYAML (install: apt-get install -y python3-yaml)"; failed=$((failed + 1))
 else
   if "$py" ops/check_consistency.py "$tmp/dashboard.rules.yml"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  echo "== Keycloak realm (ops/keycloak/shelters-realm.json against the services' roles and claims)"
+  if "$py" ops/check_realm.py; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
   if [ -s "$tmp/dashboard.rules.yml" ] && command -v promtool > /dev/null 2>&1; then
     run "dashboard PromQL parses (promtool check rules on the dashboard's queries)" \
       promtool check rules "$tmp/dashboard.rules.yml"

@@ -36,8 +36,13 @@ declared_volumes = set((compose.get("volumes") or {}).keys())
 pom = open("pom.xml", encoding="utf-8").read()
 modules = set(re.findall(r"<module>([^<]+)</module>", pom))
 
-for name in ("kafka", "mongo", "agreements-service", "logistics-service", "reporting-service", "prometheus", "grafana"):
+for name in ("keycloak", "kafka", "kafka-setup", "mongo", "agreements-service", "logistics-service", "reporting-service",
+             "prometheus", "grafana"):
     check(name in services, f"compose: service {name} is defined")
+
+# One-shot services (restart "no") run to completion; others wait for them with
+# service_completed_successfully and need no healthcheck.
+one_shot = {n for n, svc in services.items() if str(svc.get("restart", "")) == "no"}
 
 published = set()
 for name, svc in services.items():
@@ -63,11 +68,33 @@ for name, svc in services.items():
         check(dep in services, f"compose: {name} depends on defined service {dep}")
         if isinstance(cond, dict) and cond.get("condition") == "service_healthy":
             check("healthcheck" in services.get(dep, {}), f"compose: {dep} has the healthcheck {name} waits for")
-    check("healthcheck" in svc, f"compose: {name} has a healthcheck")
+        if isinstance(cond, dict) and cond.get("condition") == "service_completed_successfully":
+            check(dep in one_shot, f"compose: {dep}, which {name} waits to complete, is a one-shot (restart: \"no\")")
+    if name in one_shot:
+        check(not svc.get("ports"), f"compose: one-shot {name} publishes no port")
+    else:
+        check("healthcheck" in svc, f"compose: {name} has a healthcheck")
 
-wanted_ports = {9092, 27017, 8081, 8082, 8083, 9090, 3000}
+wanted_ports = {8081, 8082, 8083, 8180, 9090, 3000}
 check(wanted_ports <= published, f"compose: host ports {sorted(wanted_ports)} are published",
       f"missing: {sorted(wanted_ports - published)}")
+for name in ("kafka", "mongo"):
+    check(not services.get(name, {}).get("ports"), f"compose: {name} publishes no port on the host (containers only)",
+          f"ports: {services.get(name, {}).get('ports')}")
+
+# Every ${VARIABLE:-default} has one default wherever it is used (a password set on both sides,
+# e.g. a service's Kafka user and the kafka-setup that creates it, cannot drift apart).
+raw_compose = open("docker-compose.yml", encoding="utf-8").read()
+seen_defaults = {}
+for var, default in re.findall(r"\$\{([A-Z][A-Z0-9_]*):-([^}]*)\}", raw_compose):
+    seen_defaults.setdefault(var, set()).add(default)
+drift = {v: sorted(d) for v, d in seen_defaults.items() if len(d) > 1}
+check(not drift, f"compose: each of the {len(seen_defaults)} variables has one default everywhere", f"{drift}")
+
+
+def variable(value):
+    m = re.search(r"\$\{([A-Z][A-Z0-9_]*):-", str(value))
+    return m.group(1) if m else None
 
 # The services: environment, readiness healthcheck on their own port.
 app_ports = {}
@@ -77,13 +104,46 @@ for name, db in (("agreements-service", "agreements"), ("logistics-service", "lo
     port = str(env.get("SERVER_PORT", ""))
     app_ports[name] = port
     check(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS") == "kafka:9092", f"compose: {name} uses kafka:9092")
-    check(env.get("SPRING_MONGODB_URI") == f"mongodb://mongo:27017/{db}?replicaSet=rs0",
-          f"compose: {name} uses its own database {db} on the rs0 replica set")
+    jaas = str(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", ""))
+    kafka_var = variable(jaas)
+    check(env.get("SPRING_KAFKA_SECURITY_PROTOCOL") == "SASL_PLAINTEXT"
+          and env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM") == "SCRAM-SHA-512"
+          and jaas.startswith("org.apache.kafka.common.security.scram.ScramLoginModule required")
+          and f'username="{db}"' in jaas,
+          f"compose: {name} signs in to Kafka as {db} (SASL_PLAINTEXT, SCRAM-SHA-512)")
+    check(kafka_var is not None and kafka_var in (services.get("kafka-setup", {}).get("environment") or {}),
+          f"compose: kafka-setup creates the Kafka user {db} from the same variable ({kafka_var})")
+    uri = str(env.get("SPRING_MONGODB_URI", ""))
+    mongo_var = variable(uri)
+    check(re.fullmatch(r"mongodb://" + db + r":\$\{[A-Z0-9_]+:-[^}]+\}@mongo:27017/" + db
+                       + r"\?replicaSet=rs0&authSource=" + db, uri) is not None,
+          f"compose: {name} uses its own database {db} on the rs0 replica set as the MongoDB user {db}", uri)
+    mongo_env = services.get("mongo", {}).get("environment") or {}
+    check(variable(mongo_env.get(f"MONGO_INITDB_{db.upper()}_PASSWORD")) == mongo_var,
+          f"compose: mongo creates the user {db} from the same variable ({mongo_var})")
     hc = " ".join(svc.get("healthcheck", {}).get("test", []))
     check(f"localhost:{port}/actuator/health/readiness" in hc, f"compose: {name} healthcheck probes readiness on :{port}")
     deps = svc.get("depends_on") or {}
-    check(all(deps.get(d, {}).get("condition") == "service_healthy" for d in ("kafka", "mongo")),
-          f"compose: {name} waits for kafka and mongo to be healthy")
+    check(deps.get("kafka-setup", {}).get("condition") == "service_completed_successfully"
+          and deps.get("mongo", {}).get("condition") == "service_healthy",
+          f"compose: {name} waits for kafka-setup to complete and mongo to be healthy")
+    check(not any(k.startswith("PLATFORM_CONSUMER_GROUP") for k in env),
+          f"compose: {name} keeps its consumer group = spring.application.name (what the ACLs name)")
+
+# Kafka: the ACLs of ops/kafka/setup.sh name the platform's topics and each service's consumer group
+# (spring.application.name, the platform's default group id).
+setup = open("ops/kafka/setup.sh", encoding="utf-8").read()
+topics_java = open("shared-events/src/main/java/org/shelters/events/Topics.java", encoding="utf-8").read()
+event_topics = re.findall(r"new Topic<>\(\"([^\"]+)\"", topics_java)
+m = re.search(r"^events=\(([^)]*)\)", setup, re.M)
+check(m is not None and m.group(1).split() == event_topics,
+      f"kafka-setup: creates and grants on the topics of Topics.java {event_topics} (and their -dlt)",
+      f"setup.sh events=({m.group(1) if m else ''})")
+for name, db in (("agreements-service", "agreements"), ("logistics-service", "logistics"), ("reporting-service", "reporting")):
+    app = load(f"{name}/src/main/resources/application.yml") or {}
+    group = ((app.get("spring") or {}).get("application") or {}).get("name")
+    check(re.search(r"^allow " + db + r" Read -- group:" + re.escape(str(group)) + r"$", setup, re.M) is not None,
+          f"kafka-setup: {db} may read its consumer group {group}")
 
 # ------------------------------------------------------------------ Prometheus
 prom_dir = "ops/prometheus"
