@@ -44,6 +44,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // said explicitly, so SpringDoc does not warn at every start that it is on by default
         defaults.put("springdoc.api-docs.enabled", "true");
         defaults.put("springdoc.swagger-ui.enabled", "true");
+        // Swagger UI signs in with authorization code + PKCE as the public development client
+        defaults.put("springdoc.swagger-ui.oauth.client-id", "shelters-dev");
+        defaults.put("springdoc.swagger-ui.oauth.use-pkce-with-authorization-code-grant", "true");
+        defaults.put("springdoc.swagger-ui.oauth.scopes", "openid");
         // the topic provisioner's admin client would print its whole configuration at every start
         defaults.put("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN");
         defaults.put("logging.pattern.correlation",

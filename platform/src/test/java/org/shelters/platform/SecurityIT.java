@@ -169,6 +169,25 @@ class SecurityIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void theApiDocumentSaysHowToSignInAndSwaggerUiUsesPkceAsThePublicDevelopmentClient() throws Exception {
+        var document = JSON.readTree(send(get("/v3/api-docs")).body());
+        var oauth = document.path("components").path("securitySchemes").path("oauth2").path("flows").path("authorizationCode");
+        assertThat(oauth.path("authorizationUrl").asString()).isEqualTo(ISSUER.issuer() + "/oauth2/authorize");
+        assertThat(oauth.path("tokenUrl").asString()).isEqualTo(ISSUER.issuer() + "/oauth2/token");
+        assertThat(document.path("components").path("securitySchemes").path("bearer-jwt").path("bearerFormat").asString())
+                .isEqualTo("JWT");
+        var close = document.path("paths").path("/api/test-shelters/{id}/close").path("post");
+        assertThat(close.path("x-roles").toString()).isEqualTo("[\"ADMIN\",\"PROGRAMME_OFFICER\"]");
+        assertThat(close.path("responses").has("401")).isTrue();
+        assertThat(close.path("responses").has("403")).isTrue();
+        var swagger = JSON.readTree(send(get("/v3/api-docs/swagger-config")).body());
+        assertThat(swagger.toString()).contains("oauth2RedirectUrl");
+        HttpResponse<String> init = send(get("/swagger-ui/swagger-initializer.js"));
+        assertThat(init.statusCode()).isEqualTo(200);
+        assertThat(init.body()).contains("shelters-dev").contains("usePkceWithAuthorizationCodeGrant");
+    }
+
     private String bearer(String role) {
         return "Bearer " + ISSUER.token(role);
     }

@@ -34,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param pathValues real values of path parameters by name, so bodies are checked on existing resources
  * @param examples   plausible values by property name (at any depth), for what a schema cannot tell
  *                   (a registered shelter's id, a currency code)
+ * @param bearer     where each request's access token comes from (null: no Authorization header)
  */
 public record HostileRequests(URI baseUrl, Map<String, String> pathValues, Map<String, ?> examples, int requests,
-                              long seed) {
+                              long seed, java.util.function.Supplier<String> bearer) {
 
     /** A bound on any one run: a typo in a count must not become an endless flood. */
     public static final int MAX_REQUESTS = 200_000;
@@ -54,23 +55,32 @@ public record HostileRequests(URI baseUrl, Map<String, String> pathValues, Map<S
     }
 
     public static HostileRequests against(String baseUrl) {
-        return new HostileRequests(URI.create(baseUrl.replaceAll("/+$", "")), Map.of(), Map.of(), 1_000, 1L);
+        return new HostileRequests(URI.create(baseUrl.replaceAll("/+$", "")), Map.of(), Map.of(), 1_000, 1L, null);
+    }
+
+    /**
+     * Every request carries {@code Authorization: Bearer <token>} from {@code token} (asked once per
+     * request, so it may re-sign before one expires), so the flood reaches the input checks behind the
+     * security chain instead of stopping at 401.
+     */
+    public HostileRequests bearer(java.util.function.Supplier<String> token) {
+        return new HostileRequests(baseUrl, pathValues, examples, requests, seed, token);
     }
 
     public HostileRequests pathValues(Map<String, String> values) {
-        return new HostileRequests(baseUrl, values, examples, requests, seed);
+        return new HostileRequests(baseUrl, values, examples, requests, seed, bearer);
     }
 
     public HostileRequests examples(Map<String, ?> values) {
-        return new HostileRequests(baseUrl, pathValues, values, requests, seed);
+        return new HostileRequests(baseUrl, pathValues, values, requests, seed, bearer);
     }
 
     public HostileRequests requests(int count) {
-        return new HostileRequests(baseUrl, pathValues, examples, count, seed);
+        return new HostileRequests(baseUrl, pathValues, examples, count, seed, bearer);
     }
 
     public HostileRequests seed(long value) {
-        return new HostileRequests(baseUrl, pathValues, examples, requests, value);
+        return new HostileRequests(baseUrl, pathValues, examples, requests, value, bearer);
     }
 
     /** Sends {@code requests} hostile requests, every operation's variants in turn, and reports what broke the promise. */
@@ -127,6 +137,9 @@ public record HostileRequests(URI baseUrl, Map<String, String> pathValues, Map<S
                 if (random.nextBoolean()) {
                     request = request.withHeader("Idempotency-Key", "hostile-" + seed + "-" + (sentBefore + pass.size())
                             + "-" + Long.toHexString(random.nextLong()));
+                }
+                if (bearer != null) {
+                    request = request.withHeader("Authorization", "Bearer " + bearer.get());
                 }
                 pass.add(request);
             }

@@ -175,7 +175,13 @@ class AccessMatrixIT extends IntegrationTest {
                 }
                 JsonNode responses = paths.get(path).get(method).path("responses");
                 for (String status : List.of("401", "403")) {
-                    if (!responses.path(status).path("content").has("application/problem+json")) {
+                    JsonNode response = responses.path(status);
+                    if (response.has("$ref")) {
+                        // a shared response: #/components/responses/<name>
+                        String name = response.get("$ref").asString().replaceFirst("^#/components/responses/", "");
+                        response = document.path("components").path("responses").path(name);
+                    }
+                    if (!response.path("content").has("application/problem+json")) {
                         undocumented.add(method.toUpperCase(Locale.ROOT) + " " + path + " " + status);
                     }
                 }

@@ -84,11 +84,12 @@ public record Caller(String subject, Set<Role> roles, Set<String> shelters) {
 
     /**
      * True when the caller reaches shelters only through the {@code shelters} claim: a shelter
-     * partner with no programme-wide role.
+     * partner with no programme-wide role. DONOR is not one: it reads programme-level figures, so
+     * it never widens a partner to every shelter.
      */
     public boolean isShelterScoped() {
         return roles.contains(Role.SHELTER_PARTNER)
-                && !hasAny(Role.PROGRAMME_OFFICER, Role.LOGISTICS_OFFICER, Role.ANALYST, Role.DONOR, Role.OPERATIONS);
+                && !hasAny(Role.PROGRAMME_OFFICER, Role.LOGISTICS_OFFICER, Role.ANALYST, Role.OPERATIONS);
     }
 
     /** May the caller see or act on {@code shelterId}? Programme-wide roles may; partners for their own shelters. */

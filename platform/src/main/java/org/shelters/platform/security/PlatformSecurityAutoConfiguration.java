@@ -34,6 +34,14 @@ public class PlatformSecurityAutoConfiguration {
         return new PlatformSecurity(rules, properties);
     }
 
+    /** Security schemes, 401/403 and the roles of each operation in the service's OpenAPI document. */
+    @Bean
+    @ConditionalOnMissingBean
+    OpenApiSecurity openApiSecurity(AccessRules rules, SecurityProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+        return new OpenApiSecurity(rules, issuer, properties.getOpenapi());
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformApiSecurity(HttpSecurity http, PlatformSecurity security) throws Exception {

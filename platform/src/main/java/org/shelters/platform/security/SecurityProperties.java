@@ -10,6 +10,7 @@ public class SecurityProperties {
 
     private final RateLimit rateLimit = new RateLimit();
     private final Cors cors = new Cors();
+    private final OpenApi openapi = new OpenApi();
 
     public RateLimit getRateLimit() {
         return rateLimit;
@@ -17,6 +18,32 @@ public class SecurityProperties {
 
     public Cors getCors() {
         return cors;
+    }
+
+    public OpenApi getOpenapi() {
+        return openapi;
+    }
+
+    /** Where Swagger UI signs in; unset: the development identity server's paths under the issuer (Keycloak's differ). */
+    public static class OpenApi {
+        private String authorizationUrl;
+        private String tokenUrl;
+
+        public String getAuthorizationUrl() {
+            return authorizationUrl;
+        }
+
+        public void setAuthorizationUrl(String authorizationUrl) {
+            this.authorizationUrl = authorizationUrl;
+        }
+
+        public String getTokenUrl() {
+            return tokenUrl;
+        }
+
+        public void setTokenUrl(String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+        }
     }
 
     /** Commands (POST, PUT, PATCH, DELETE) per caller and instance: a token bucket of {@code burst}, refilled at {@code perSecond}. */
