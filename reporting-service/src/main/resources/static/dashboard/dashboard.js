@@ -2,7 +2,10 @@
 (function () {
   'use strict';
   const params = new URLSearchParams(window.location.search);
-  const FILTERS = ['state', 'corridor', 'donor', 'phase', 'from', 'to'];
+  const FILTERS = ['state', 'corridor', 'donor', 'phase', 'period', 'from', 'to'];
+  // which panel shows which answer; a panel whose answer the user's role may not read says so
+  const PANELS = { programme: 'panel-programme', shelters: 'panel-fulfilment', arrivals: 'panel-arrivals',
+    delivery: 'panel-delivery', alerts: 'panel-alerts' };
   let lang = params.get('lang') || localStorage.getItem('dashboard.lang')
     || ((navigator.language || 'es').toLowerCase().startsWith('en') ? 'en' : 'es');
   if (!I18N[lang]) { lang = 'es'; }
@@ -23,10 +26,36 @@
     return s ? '?' + s : '';
   }
 
+  // same origin: the session cookie goes with it; 403 = not for this role, 401 = the session ended
   async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    if (!response.ok) { throw new Error(path + ' ' + response.status); }
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) {
+      const error = new Error(path + ' ' + response.status);
+      error.status = response.status;
+      throw error;
+    }
     return response.json();
+  }
+
+  async function showUser() {
+    try {
+      const me = await getJson('/api/me');
+      document.getElementById('user-name').textContent = me.username || me.subject || '';
+      document.getElementById('user-roles').textContent = (me.roles || []).join(', ');
+      const form = document.getElementById('signed-in');
+      form.dataset.roles = (me.roles || []).join(' ');
+      if (me.csrf) {
+        const input = document.getElementById('logout-csrf');
+        input.name = me.csrf.parameterName;
+        input.value = me.csrf.token;
+      }
+      form.hidden = false;
+      // a donor reads fixed periods only: no window of its own
+      const donorOnly = (me.roles || []).length > 0 && (me.roles || []).every((r) => r === 'DONOR');
+      document.querySelectorAll('label.window').forEach((l) => { l.hidden = donorOnly; });
+    } catch (e) {
+      // the panels say what went wrong
+    }
   }
 
   function setFigure(id, value, text) {
@@ -46,10 +75,39 @@
     document.querySelectorAll('[data-lang]').forEach((b) => b.classList.toggle('active', b.dataset.lang === lang));
   }
 
+  function panelState(d) {
+    Object.entries(PANELS).forEach(([key, id]) => {
+      const panel = document.getElementById(id);
+      let note = panel.querySelector('.unavailable-note');
+      const failure = d.failures[key];
+      panel.classList.toggle('unavailable', Boolean(failure));
+      panel.dataset.available = failure ? 'false' : 'true';
+      if (failure) {
+        if (!note) {
+          note = document.createElement('p');
+          note.className = 'unavailable-note';
+          panel.appendChild(note);
+        }
+        note.textContent = failure === 403 ? t('notForRole') : failure === 401 ? t('sessionEnded') : t('loadError');
+      } else if (note) {
+        note.remove();
+      }
+    });
+  }
+
   function render(d) {
-    const totals = d.programme.data.totals;
     document.getElementById('as-of').textContent = d.asOf ? new Date(d.asOf).toLocaleString(locale()) : '–';
     document.getElementById('as-of').dateTime = d.asOf || '';
+    panelState(d);
+    if (d.programme) { renderProgramme(d); }
+    if (d.shelters) { renderShelters(d); }
+    if (d.arrivals) { renderArrivals(d); }
+    if (d.delivery) { renderDelivery(d); }
+    if (d.alerts) { renderAlerts(d); }
+  }
+
+  function renderProgramme(d) {
+    const totals = d.programme.data.totals;
     setFigure('kpi-shelters', totals.shelters, num(totals.shelters));
     setFigure('kpi-budget', totals.budget, num(totals.budget) + (totals.currency ? ' ' + totals.currency : ''));
     setFigure('kpi-delivered', totals.itemsDelivered, num(totals.itemsDelivered));
@@ -68,7 +126,9 @@
         { name: t('itemsDelivered'), type: 'bar', data: rows.map((r) => r.itemsDelivered) },
         { name: t('peopleReceived'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.peopleReceived) }]
     }, true);
+  }
 
+  function renderShelters(d) {
     const shelters = d.shelters.items;
     const categories = ['MEDICINES', 'MEDICAL_SUPPLIES', 'MEDICAL_EQUIPMENT', 'HYGIENE_PRODUCTS', 'CONSTRUCTION_MATERIALS'];
     chart('chart-fulfilment').setOption({
@@ -100,7 +160,9 @@
       });
       body.appendChild(tr);
     }));
+  }
 
+  function renderArrivals(d) {
     const days = d.arrivals.data;
     const groups = ['arrivals', 'women', 'men', 'girls', 'boys', 'unaccompaniedChildren', 'olderPersons'];
     chart('chart-arrivals').setOption({
@@ -110,7 +172,9 @@
     }, true);
     const arrivalsTotal = days.reduce((sum, x) => sum + x.arrivals, 0);
     setFigure('arrivals-total', arrivalsTotal, num(arrivalsTotal));
+  }
 
+  function renderDelivery(d) {
     const perf = d.delivery.data;
     chart('chart-delivery').setOption({
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 20, top: 40, bottom: 60 },
@@ -122,7 +186,9 @@
     setFigure('delivery-median', perf.overall.medianHours, num(perf.overall.medianHours, 1));
     setFigure('delivery-p90', perf.overall.p90Hours, num(perf.overall.p90Hours, 1));
     setFigure('delivery-rejection', perf.rejectionRatePercent, pct(perf.rejectionRatePercent));
+  }
 
+  function renderAlerts(d) {
     const alerts = d.alerts.items;
     const counts = {};
     alerts.forEach((a) => { counts[a.type] = (counts[a.type] || 0) + 1; });
@@ -147,17 +213,28 @@
     const status = document.getElementById('status');
     status.dataset.ready = 'false';
     try {
-      const [programme, shelters, arrivals, delivery, alerts] = await Promise.all([
+      const keys = Object.keys(PANELS);
+      const answers = await Promise.allSettled([
         getJson('/api/reports/programme' + query({ groupBy: 'state' })),
         getJson('/api/reports/shelters' + query({ size: 500 })),
         getJson('/api/reports/arrivals-trend' + query()),
         getJson('/api/reports/delivery-performance' + query()),
         getJson('/api/reports/alerts' + query({ size: 500 }))]);
-      const asOf = [programme, shelters, arrivals, delivery, alerts].map((x) => x.asOf).filter(Boolean).sort().pop();
-      last = { asOf, programme, shelters, arrivals, delivery, alerts };
+      const d = { failures: {} };
+      const errors = [];
+      answers.forEach((answer, i) => {
+        if (answer.status === 'fulfilled') {
+          d[keys[i]] = answer.value;
+        } else {
+          d.failures[keys[i]] = answer.reason.status || 0;
+          if (answer.reason.status !== 403) { errors.push(answer.reason.message); }
+        }
+      });
+      d.asOf = keys.map((k) => d[k] && d[k].asOf).filter(Boolean).sort().pop();
+      last = d;
       render(last);
-      status.textContent = '';
-      status.dataset.ready = 'true';
+      status.textContent = errors.length ? t('loadError') + ': ' + errors.join(', ') : '';
+      status.dataset.ready = errors.length ? 'error' : 'true';
     } catch (e) {
       status.textContent = t('loadError') + ': ' + e.message;
       status.dataset.ready = 'error';
@@ -182,6 +259,7 @@
   });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   applyLabels();
+  showUser();
   load();
   setInterval(load, 15000);
 }());

@@ -17,7 +17,9 @@ window.I18N = {
     HYGIENE_PRODUCTS: 'Productos de higiene', CONSTRUCTION_MATERIALS: 'Materiales de construcción',
     OVER_CAPACITY: 'Sobrecupo', ARRIVALS_SURGE: 'Aumento de llegadas', AGREEMENT_EXPIRING: 'Convenio por vencer',
     SHIPMENT_OVERDUE: 'Envío retrasado', HIGH_REJECTION_RATE: 'Rechazo alto', noData: 'Sin datos', byState: 'Por estado',
-    loadError: 'No se pudieron cargar las cifras'
+    loadError: 'No se pudieron cargar las cifras', period: 'Periodo', signedInAs: 'Sesión de', logout: 'Cerrar sesión',
+    notForRole: 'No disponible para su función', sessionEnded: 'La sesión terminó: vuelva a entrar',
+    donorPeriod: 'Cifras del periodo fijo', suppressedNote: 'conteos menores a {n} suprimidos'
   },
   en: {
     title: 'Shelter programme dashboard', asOf: 'Figures as of', state: 'State', corridor: 'Corridor', any: 'Any',
@@ -36,6 +38,8 @@ window.I18N = {
     HYGIENE_PRODUCTS: 'Hygiene products', CONSTRUCTION_MATERIALS: 'Construction materials',
     OVER_CAPACITY: 'Over capacity', ARRIVALS_SURGE: 'Arrivals surge', AGREEMENT_EXPIRING: 'Agreement expiring',
     SHIPMENT_OVERDUE: 'Shipment overdue', HIGH_REJECTION_RATE: 'High rejection rate', noData: 'No data', byState: 'By state',
-    loadError: 'Could not load the figures'
+    loadError: 'Could not load the figures', period: 'Period', signedInAs: 'Signed in as', logout: 'Sign out',
+    notForRole: 'Not available for your role', sessionEnded: 'Your session ended: sign in again',
+    donorPeriod: 'Figures of the fixed period', suppressedNote: 'counts below {n} suppressed'
   }
 };

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,19 +27,39 @@ import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingTopic;
 import org.shelters.events.logistics.RejectionReason;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.platform.domain.ProgrammeCalendar;
+import org.shelters.reporting.agreements.AgreementDoc;
+import org.shelters.reporting.agreements.AgreementFulfilment;
+import org.shelters.reporting.programme.ProgrammeSummary;
+import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportReader;
+import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.shelters.ShelterDoc;
+import org.shelters.reporting.shelters.ShelterOverview;
+import org.shelters.testsupport.TestInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
-/** The dashboard in a real headless Chromium shows the figures the API returns. */
+/**
+ * The dashboard in a real headless Chromium, signed in for real: a second reporting instance is an
+ * OAuth client of the real identity server (run from its jar as a child JVM), the browser is sent
+ * to its login form, signs in as {@code analyst} and is shown the figures the API returns, in both
+ * languages; it signs out (the session ends here and at the identity server), {@code partner-1}
+ * then signs in and sees its own shelter only, and {@code donor} the programme-level panels only.
+ */
 class DashboardIT extends ReportingIT {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @Test
-    void theDashboardRendersTheApiFiguresInChartsAndTablesInBothLanguages() throws IOException {
+    void theDashboardRendersTheApiFiguresInChartsAndTablesInBothLanguages() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "needs Debian chromium and chromium-driver");
+        assertThat(IdentityServerProcess.JAR).as("the identity server's jar (the reactor builds it first; alone: "
+                + "./mvnw -o -q -pl identity-server package -DskipTests)").exists();
         String donor = id("donor");
         String shelterId = id("shelter");
         String agreementId = id("agreement");
@@ -70,6 +91,73 @@ class DashboardIT extends ReportingIT {
         int arrivalsInTrend = get("/api/reports/arrivals-trend?donor=" + donor).get("data").valueStream()
                 .mapToInt(d -> d.get("arrivals").asInt()).sum();
 
+        int reportingPort = IdentityServerProcess.freePort();
+        int identityPort = IdentityServerProcess.freePort();
+        String base = "http://localhost:" + reportingPort;
+        try (IdentityServerProcess identity = IdentityServerProcess.start(identityPort, List.of(
+                "--spring.security.oauth2.authorizationserver.client.dashboard.registration.redirect-uris="
+                        + base + "/login/oauth2/code/shelters",
+                "--spring.security.oauth2.authorizationserver.client.dashboard.registration.post-logout-redirect-uris="
+                        + base + "/dashboard/",
+                "--identity.demo.partner-shelters.partner-1=" + shelterId));
+             ConfigurableApplicationContext dashboard = dashboardInstance(reportingPort, identity)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(dashboard, donor, shelterId, agreementId));
+            inTheBrowser(base, identity, donor, shelterId, totals, delivery, alerts, arrivalsInTrend);
+        }
+    }
+
+    /**
+     * A reporting instance of its own (own database and consumer group, so it folds the events
+     * itself) whose resource server and OAuth client both point at the real identity server.
+     */
+    private static ConfigurableApplicationContext dashboardInstance(int port, IdentityServerProcess identity) {
+        String database = "dashboard_" + UUID.randomUUID().toString().replace("-", "");
+        // command-line arguments: they outrank application.yml, as a deployment's environment would
+        return new SpringApplicationBuilder(ReportingApplication.class).run(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + TestInfrastructure.get().mongoUri() + "/" + database,
+                "--spring.mongodb.database=" + database,
+                "--platform.consumer.group-id=" + database,
+                // the client's provider endpoints are derived from the same issuer property
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + identity.issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + identity.issuer() + "/oauth2/jwks");
+    }
+
+    /** Whether the dashboard's own instance shows what the test's instance shows (the same checks). */
+    private static boolean caughtUp(ConfigurableApplicationContext dashboard, String donor, String shelterId,
+                                    String agreementId) {
+        ReportSnapshot snapshot = dashboard.getBean(ReportReader.class).snapshot();
+        ReportFilter byDonor = new ReportFilter(null, null, donor, null, null, null, null, ProgrammeCalendar.DEFAULT_ZONE);
+        ShelterDoc shelter = snapshot.shelters().get(shelterId);
+        AgreementDoc agreement = snapshot.agreements().get(agreementId);
+        return shelter != null && agreement != null
+                && ProgrammeSummary.view(snapshot, byDonor, ProgrammeSummary.GroupBy.STATE).totals().itemsDelivered().intValue() == 110
+                && ShelterOverview.view(shelter, snapshot, ReportFilter.NONE).arrivals().last7Days().days() == 7
+                && AgreementFulfilment.view(agreement, snapshot).lines().get(1).planned().intValue() == 30;
+    }
+
+    /** Waits until the browser is at {@code prefix}; if it never is, says where it is. */
+    private static void awaitPage(WebDriver driver, String prefix) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(prefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String page = driver.getPageSource();
+            throw new AssertionError("expected the browser at " + prefix + ", it is at " + driver.getCurrentUrl() + ": "
+                    + page.substring(0, Math.min(page.length(), 1500)), e);
+        }
+    }
+
+    private static void signIn(WebDriver driver, IdentityServerProcess identity, String user) {
+        awaitPage(driver, identity.issuer() + "/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(user + "-demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private static void inTheBrowser(String base, IdentityServerProcess identity, String donor, String shelterId,
+                                     JsonNode totals, JsonNode delivery, JsonNode alerts, int arrivalsInTrend)
+            throws IOException {
         Path profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -80,9 +168,15 @@ class DashboardIT extends ReportingIT {
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
-            driver.get("http://localhost:" + port + "/dashboard/index.html?lang=en&donor=" + donor);
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
-                    "true".equals(d.findElement(By.id("status")).getAttribute("data-ready")));
+            // no session: the dashboard sends the browser to the identity server's login form
+            driver.get(base + "/dashboard/index.html?lang=en&donor=" + donor);
+            signIn(driver, identity, "analyst");
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base + "/dashboard/")
+                    && "true".equals(d.findElement(By.id("status")).getAttribute("data-ready")));
+            assertThat(driver.getCurrentUrl()).as("back where the user was going").contains("donor=" + donor);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("signed-in")).isDisplayed());
+            assertThat(driver.findElement(By.id("user-name")).getText()).isEqualTo("analyst");
+            assertThat(driver.findElement(By.id("user-roles")).getText()).isEqualTo("ANALYST");
 
             assertThat(((JavascriptExecutor) driver).executeScript("return typeof echarts")).isEqualTo("object");
             assertThat(figure(driver, "kpi-shelters")).isEqualTo(totals.get("shelters").asString());
@@ -127,6 +221,41 @@ class DashboardIT extends ReportingIT {
             assertThat(driver.findElement(By.cssSelector("#table-fulfilment th[data-i18n='planned']")).getText())
                     .isEqualTo("Planificado (en preparación)");
             assertThat(driver.findElement(By.id("kpi-budget")).getText()).isEqualTo("25,000 USD");
+
+            // sign out: a POST with the session's CSRF token; the session ends here and at the identity server
+            driver.findElement(By.id("logout")).click();
+            awaitPage(driver, identity.issuer() + "/login");
+            driver.get(base + "/dashboard/");
+            awaitPage(driver, identity.issuer() + "/login");
+
+            // a shelter partner sees its own shelter and nothing of the others the programme has
+            signIn(driver, identity, "partner-1");
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base + "/dashboard/")
+                    && "true".equals(d.findElement(By.id("status")).getAttribute("data-ready")));
+            List<String> rowsOf = driver.findElements(By.cssSelector("#table-fulfilment tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-shelter")).distinct().toList();
+            assertThat(rowsOf).containsExactly(shelterId);
+            assertThat(driver.findElements(By.cssSelector("#table-alerts tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-shelter")).distinct().toList()).containsExactly(shelterId);
+            assertThat(figure(driver, "kpi-shelters")).isEqualTo("1");
+            assertThat(driver.findElement(By.id("user-name")).getText()).isEqualTo("partner-1");
+
+            // a donor: programme-level panels, the per-shelter ones say they are not for its role, no window filter
+            driver.findElement(By.id("logout")).click();
+            awaitPage(driver, identity.issuer() + "/login");
+            driver.get(base + "/dashboard/");
+            signIn(driver, identity, "donor");
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base + "/dashboard/")
+                    && "true".equals(d.findElement(By.id("status")).getAttribute("data-ready")));
+            for (String panel : List.of("panel-programme", "panel-arrivals", "panel-delivery")) {
+                assertThat(driver.findElement(By.id(panel)).getAttribute("data-available")).as(panel).isEqualTo("true");
+            }
+            for (String panel : List.of("panel-fulfilment", "panel-alerts")) {
+                assertThat(driver.findElement(By.id(panel)).getAttribute("data-available")).as(panel).isEqualTo("false");
+                assertThat(driver.findElements(By.cssSelector("#" + panel + " tbody tr"))).as(panel).isEmpty();
+            }
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("input[name=from]"))
+                    .isDisplayed());
         } finally {
             driver.quit();
             FileSystemUtils.deleteRecursively(profile);

@@ -66,6 +66,16 @@ public final class Programme implements AutoCloseable {
         return Events.envelope("/test", payload, sequence, EventMetadata.none(), now, now);
     }
 
+    /** As a command of {@code actorId} in role {@code actorRole} causes it, in {@code correlationId}. */
+    public <T extends EventPayload> EventEnvelope<T> sendAs(T payload, String actorId, String actorRole, String correlationId) {
+        long sequence = sequences.merge(payload.aggregateId(), 1L, Long::sum);
+        Instant now = Instant.now();
+        EventEnvelope<T> envelope = Events.envelope("/test", payload, sequence,
+                new EventMetadata(correlationId, null, null, actorId, actorRole), now, now);
+        send(envelope);
+        return envelope;
+    }
+
     public <T extends EventPayload> EventEnvelope<T> send(T payload) {
         EventEnvelope<T> envelope = envelope(payload);
         send(envelope);

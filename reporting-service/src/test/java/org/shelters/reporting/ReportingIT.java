@@ -11,17 +11,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.shelters.events.EventJson;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.testsupport.TestInfrastructure;
+import org.shelters.testsupport.TestIssuer;
 import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Shared set-up of the integration tests: one Spring context (cached), real broker and store. */
+/**
+ * Shared set-up of the integration tests: one Spring context (cached), real broker and store, and
+ * real signed tokens of the suite's issuer through the real filter chain. Requests carry an ADMIN
+ * token unless a test names another ({@link #request(String, String, String)}, {@link #as(String)}).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 public abstract class ReportingIT {
 
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
+    protected static final TestIssuer ISSUER = TestInfrastructure.issuer();
 
     @LocalServerPort
     protected int port;
@@ -42,13 +48,29 @@ public abstract class ReportingIT {
         return LocalDate.now(ProgrammeCalendar.DEFAULT_ZONE);
     }
 
+    /** A valid token of a caller with {@code role} (e.g. {@code ANALYST}). */
+    protected static String as(String role) {
+        return ISSUER.token(role);
+    }
+
+    /** As an ADMIN. */
     protected HttpResponse<String> request(String method, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return request(method, path, as("ADMIN"));
+    }
+
+    /** With {@code token} as the bearer token; null sends none. */
+    protected HttpResponse<String> request(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     protected HttpResponse<String> requestWithKey(String method, String path, String idempotencyKey) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + as("ADMIN"))
                 .header("Idempotency-Key", idempotencyKey)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
@@ -65,7 +87,12 @@ public abstract class ReportingIT {
     }
 
     protected JsonNode get(String path) {
-        HttpResponse<String> response = request("GET", path);
+        return get(path, as("ADMIN"));
+    }
+
+    /** The 200 answer to {@code GET path} with {@code token}. */
+    protected JsonNode get(String path, String token) {
+        HttpResponse<String> response = request("GET", path, token);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " -> " + response.statusCode() + " " + response.body());
         }

@@ -38,12 +38,16 @@ class TwoInstancesRebuildIT extends ReportingIT {
     @Test
     void aRebuildOnOneInstanceWhileEventsFlowLeavesBothOnTheNewGenerationWithEverything() throws Exception {
         // command-line arguments: they outrank application.yml, as a deployment's environment would
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ReportingApplication.class).run(
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                 "--spring.mongodb.database=" + environment.getProperty("spring.mongodb.database"),
-                "--platform.consumer.group-id=" + environment.getProperty("platform.consumer.group-id"))) {
+                "--platform.consumer.group-id=" + environment.getProperty("platform.consumer.group-id")));
+        // the same issuer as the first instance
+        arguments.addAll(List.of(TestInfrastructure.issuer().resourceServerArguments()));
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ReportingApplication.class)
+                .run(arguments.toArray(String[]::new))) {
             int before = generations.active();
             List<String> shelters = new CopyOnWriteArrayList<>();
             AtomicBoolean flowing = new AtomicBoolean(true);

@@ -4,8 +4,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** RFC 4180 CSV with the HXL conventions: ISO dates, plain numbers without thousands separators. */
+/**
+ * RFC 4180 CSV with the HXL conventions: ISO dates, plain numbers without thousands separators.
+ *
+ * <p>Text is never taken for a formula by a spreadsheet (CSV injection): a text cell that starts
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return — a shelter named
+ * {@code =HYPERLINK(...)} — is written with a leading single quote and in double quotes. Numbers
+ * stay numbers: a negative amount we write is a {@link Number}, never text, so it is not escaped.
+ */
 final class Csv {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final StringBuilder out = new StringBuilder();
 
@@ -24,15 +33,18 @@ final class Csv {
         if (value == null) {
             return "";
         }
-        String text;
         if (value instanceof BigDecimal d) {
-            text = d.stripTrailingZeros().toPlainString();
-        } else if (value instanceof LocalDate d) {
-            text = d.toString();
-        } else {
-            text = value.toString();
+            return d.stripTrailingZeros().toPlainString();
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+        if (value instanceof Number || value instanceof LocalDate) {
+            return value.toString();
+        }
+        String text = value.toString();
+        boolean formula = !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
+        if (formula) {
+            text = "'" + text;
+        }
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.shelters.events.shelters.MexicanStates;
 import org.shelters.platform.domain.ProgrammeCalendar;
+import org.shelters.platform.domain.Violations;
 import org.shelters.reporting.ReportingProperties;
+import org.shelters.reporting.access.ReportAccess;
 import org.shelters.reporting.agreements.AgreementDoc;
 import org.shelters.reporting.agreements.AgreementFulfilment;
 import org.shelters.reporting.read.ReportFilter;
@@ -23,7 +25,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CSV exports for sharing; vulnerable-group counts go through small-cell suppression. */
+/**
+ * CSV exports for sharing; vulnerable-group counts go through small-cell suppression for every
+ * reader (left blank). A shelter partner's exports hold its own shelters only (the snapshot is
+ * scoped in the store's query). A donor's cover a fixed period that has ended ({@code period},
+ * default: the last completed month; {@code from}/{@code to} are refused) and suppress every count
+ * of people below {@code reporting.donor.small-cell-threshold} (and the export threshold), marked
+ * {@code <5}.
+ */
 @RestController
 @RequestMapping("/api/reports/exports")
 @Tag(name = "exports", description = "CSV exports, including a 3W export with the HXL hashtag row")
@@ -54,9 +63,10 @@ public class ExportController {
     @GetMapping(value = "/3w.csv", produces = "text/csv")
     @Operation(summary = "Who does what where: one row per agreement, HXL hashtag row under the header")
     public ResponseEntity<String> threeW(FilterParams params) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        ReportSnapshot snapshot = reader.snapshot();
-        SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
+        ReportAccess access = ReportAccess.current();
+        ReportFilter filter = filter(params, access);
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        SmallCells cells = cells(access);
         LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
         Csv csv = new Csv().row(THREE_W_HEADERS).row(THREE_W_HXL);
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
@@ -67,12 +77,13 @@ public class ExportController {
                 LocalDate from = later(a.periodStart, filter.from());
                 LocalDate to = earlier(a.periodEnd, filter.to());
                 Reached r = Reached.of(shelter, from, to);
-                List<Long> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
+                List<Object> bySex = cells.complementCells(r.womenAndGirls(), r.menAndBoys());
                 csv.row(Arrays.asList(reported, properties.export().implementingAgency(), shelter.name, shelter.id,
                         a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
                         a.periodStart, a.periodEnd, "MEX", MexicanStates.name(shelter.state).orElse(null), shelter.state, shelter.municipality,
-                        shelter.capacity, r.total(), bySex.get(0), bySex.get(1), cells.suppress(r.children()),
-                        cells.suppress(r.unaccompaniedChildren()), cells.suppress(r.olderPersons()), a.budget, a.currency,
+                        shelter.capacity, people(access, cells, r.total()), bySex.get(0), bySex.get(1),
+                        cells.cell(r.children()), cells.cell(r.unaccompaniedChildren()), cells.cell(r.olderPersons()),
+                        a.budget, a.currency,
                         AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), "reporting-service"));
             }
         }
@@ -82,9 +93,10 @@ public class ExportController {
     @GetMapping(value = "/shelters.csv", produces = "text/csv")
     @Operation(summary = "Arrivals per shelter over the date range (default: all), with suppressed small cells")
     public ResponseEntity<String> shelters(FilterParams params) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        ReportSnapshot snapshot = reader.snapshot();
-        SmallCells cells = new SmallCells(properties.export().smallCellThreshold());
+        ReportAccess access = ReportAccess.current();
+        ReportFilter filter = filter(params, access);
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        SmallCells cells = cells(access);
         Csv csv = new Csv().row(List.of("Shelter code", "Shelter", "State code", "Corridor", "Capacity", "People received",
                         "Women and girls", "Men and boys", "Children", "Unaccompanied children", "Older persons",
                         "Reported kidnap or trafficking victims"))
@@ -93,12 +105,32 @@ public class ExportController {
                         "#reached+elderly", "#reached+victims"));
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
             Reached r = Reached.of(shelter, filter.from(), filter.to());
-            List<Long> bySex = cells.suppressComplements(r.womenAndGirls(), r.menAndBoys());
-            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, r.total(),
-                    bySex.get(0), bySex.get(1), cells.suppress(r.children()), cells.suppress(r.unaccompaniedChildren()),
-                    cells.suppress(r.olderPersons()), cells.suppress(r.victims())));
+            List<Object> bySex = cells.complementCells(r.womenAndGirls(), r.menAndBoys());
+            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity,
+                    people(access, cells, r.total()), bySex.get(0), bySex.get(1), cells.cell(r.children()),
+                    cells.cell(r.unaccompaniedChildren()), cells.cell(r.olderPersons()), cells.cell(r.victims())));
         }
         return csv(csv, "shelters.csv");
+    }
+
+    /** As the caller may ask: a donor by fixed periods that have ended only. */
+    private ReportFilter filter(FilterParams params, ReportAccess access) {
+        Violations violations = new Violations();
+        ReportFilter filter = params.toFilter(calendar.zone(), violations, access.donor() ? calendar.today() : null);
+        violations.throwIfAny();
+        return filter;
+    }
+
+    /** Blank suppressed cells for programme readers; for a donor the stricter threshold of the two, marked. */
+    private SmallCells cells(ReportAccess access) {
+        int shared = properties.export().smallCellThreshold();
+        return access.donor() ? SmallCells.marked(Math.max(shared, properties.donor().smallCellThreshold()))
+                : new SmallCells(shared);
+    }
+
+    /** The total of people: published as it is to programme readers, suppressed when small for a donor. */
+    private static Object people(ReportAccess access, SmallCells cells, long total) {
+        return access.donor() ? cells.cell(total) : total;
     }
 
     /**

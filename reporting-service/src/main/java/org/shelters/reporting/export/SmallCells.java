@@ -5,12 +5,30 @@ import java.util.List;
 
 /**
  * Disclosure control for shared exports: a count of vulnerable people between 1 and the threshold
- * minus one is not published (the cell is left empty). Zero reveals no one and is kept.
+ * minus one is not published. Zero reveals no one and is kept. What stands in the cell instead is
+ * {@code marker}: blank in the exports every programme reader gets, {@code <5} in a donor's
+ * ({@link #marked}), so the reader knows the cell was suppressed rather than unknown.
  */
-public record SmallCells(int threshold) {
+public record SmallCells(int threshold, String marker) {
+
+    /** Suppressed cells left blank. */
+    public SmallCells(int threshold) {
+        this(threshold, null);
+    }
+
+    /** Suppressed cells say so: {@code <threshold}. */
+    public static SmallCells marked(int threshold) {
+        return new SmallCells(threshold, "<" + threshold);
+    }
 
     public Long suppress(long count) {
         return count > 0 && count < threshold ? null : count;
+    }
+
+    /** The cell as published: the count, or the marker when it is suppressed. */
+    public Object cell(long count) {
+        Long published = suppress(count);
+        return published == null ? marker : published;
     }
 
     /**
@@ -21,5 +39,11 @@ public record SmallCells(int threshold) {
         Long a = suppress(first);
         Long b = suppress(second);
         return a == null || b == null ? Arrays.asList(null, null) : List.of(a, b);
+    }
+
+    /** {@link #suppressComplements} as published cells (a suppressed pair both carry the marker). */
+    public List<Object> complementCells(long first, long second) {
+        List<Long> pair = suppressComplements(first, second);
+        return pair.get(0) == null ? Arrays.asList(marker, marker) : List.of(pair.get(0), pair.get(1));
     }
 }

@@ -45,6 +45,22 @@ public class ProjectionStore {
         return docs;
     }
 
+    /**
+     * The documents whose {@code field} is one of {@code values}: a scoped read (a shelter partner's
+     * shelters) is answered by the store, so nothing outside the scope is ever loaded.
+     */
+    public <D extends ProjectionDoc> List<D> where(Projection<D> projection, int generation, String field,
+                                                   Collection<String> values) {
+        List<D> docs = new ArrayList<>();
+        if (values.isEmpty()) {
+            return docs;
+        }
+        for (Document document : collection(projection, generation).find(Filters.in(field, values))) {
+            docs.add(mongo.getConverter().read(projection.type(), document));
+        }
+        return docs;
+    }
+
     /** Whole-document replacements (upserts) in one unordered bulk: applying the same state twice is harmless. */
     public void replaceAll(Projection<?> projection, int generation, Collection<? extends ProjectionDoc> docs) {
         if (docs.isEmpty()) {

@@ -28,6 +28,9 @@ import com.mongodb.client.model.Filters;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.shelters.reporting.Projections;
 import org.shelters.reporting.ReportingProperties;
+import org.shelters.reporting.audit.AuditEntry;
+import org.shelters.reporting.audit.AuditTrail;
+import org.shelters.reporting.audit.Audited;
 import org.shelters.reporting.projection.Generations;
 import org.shelters.reporting.projection.ProjectionBatch;
 import org.shelters.reporting.projection.ProjectionStore;
@@ -46,6 +49,8 @@ import org.springframework.stereotype.Service;
  * across instances: a lease document in the store ({@code rebuild_lease}). Records are read by
  * the platform's {@link ReceivedEventDeserializer} (schema check, upcasters) and folded by the
  * same {@link Projections} as the live handlers, so a rebuild cannot read an event differently.
+ * The audit trail is outside the generations ({@link AuditTrail}); the replay records every audited
+ * event into it once more, which changes nothing there and fills in what is missing.
  */
 @Service
 public class RebuildService {
@@ -67,13 +72,15 @@ public class RebuildService {
     private static final String INSTANCE = java.util.UUID.randomUUID().toString();
 
     private final Claims lease;
+    private final AuditTrail audit;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private volatile Status status;
 
     public RebuildService(ProjectionStore store, Generations generations, KafkaProperties kafka,
                           ReceivedEventDeserializer events, ReportingProperties properties, MeterRegistry meters,
-                          MongoTemplate mongo, java.time.Clock clock) {
+                          MongoTemplate mongo, java.time.Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.lease = new Claims(mongo.getCollection("rebuild_lease"), clock);
         this.store = store;
         this.generations = generations;
@@ -179,6 +186,7 @@ public class RebuildService {
         Duration timeout = properties.rebuild().pollTimeout();
         while (!reached(consumer, end)) {
             ProjectionBatch batch = new ProjectionBatch();
+            List<AuditEntry> audited = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() >= end.get(tp)) {
@@ -188,6 +196,10 @@ public class RebuildService {
                 EventEnvelope<EventPayload> event = readOrSkip(record);
                 if (event != null) {
                     Projections.ALL.forEach(projection -> foldIfItsTopic(batch, projection, record.topic(), event));
+                    String aggregate = Audited.TOPICS.get(record.topic());
+                    if (aggregate != null) {
+                        audited.add(AuditEntry.of(aggregate, event));
+                    }
                 }
             }
             // a record beyond the end offset of its partition is replayed in the tail or by the live handler;
@@ -198,6 +210,8 @@ public class RebuildService {
                 }
             }
             batch.writeTo(store, target);
+            // the trail is outside the generations: entries already there stay as they are, missing ones are filled in
+            audit.record(audited);
         }
     }
 

@@ -12,6 +12,7 @@ import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.MexicanStates;
 import org.shelters.platform.domain.Violations;
 import org.shelters.reporting.read.ReportFilter;
+import org.shelters.reporting.read.ReportingPeriod;
 
 /**
  * The filters as the query string carries them (all optional). Parsed here so that every bad
@@ -19,9 +20,20 @@ import org.shelters.reporting.read.ReportFilter;
  * or category that does not exist) is refused, never ignored: ignoring it would answer
  * unfiltered figures as if they were filtered, and matching nothing would answer zeros. Donor and
  * phase are free text (programmes name them), so any value is a filter.
+ *
+ * <p>{@code period} is a fixed reporting period ({@link ReportingPeriod}: {@code 2026-11},
+ * {@code 2026-Q4}), the same as the window from its first to its last day; it is given instead of
+ * {@code from}/{@code to}, never with them. A caller who reads fixed periods only (a donor) may
+ * not choose a window at all, and gets the last completed month when it names no period.
  */
 public record FilterParams(String state, String corridor, String donor, String phase, String category,
-                           String from, String to) {
+                           String from, String to, String period) {
+
+    /** Without a period: a window ({@code from}/{@code to}) or none. */
+    public FilterParams(String state, String corridor, String donor, String phase, String category, String from,
+                        String to) {
+        this(state, corridor, donor, phase, category, from, to, null);
+    }
 
     /** @param zone the programme zone: which day a delivery or dispatch time falls on */
     public ReportFilter toFilter(ZoneId zone) {
@@ -36,6 +48,16 @@ public record FilterParams(String state, String corridor, String donor, String p
      * so a report that takes more parameters names them all in one answer; the caller refuses.
      */
     public ReportFilter toFilter(ZoneId zone, Violations violations) {
+        return toFilter(zone, violations, null);
+    }
+
+    /**
+     * As {@link #toFilter(ZoneId, Violations)}; with {@code fixedPeriodsEndedBefore} (a donor's
+     * request: today), only a fixed period that has ended before that day is taken — the current
+     * month still changes from day to day, so reading it every day would give each day's counts
+     * away — and {@code from} or {@code to} is refused, naming them.
+     */
+    public ReportFilter toFilter(ZoneId zone, Violations violations, LocalDate fixedPeriodsEndedBefore) {
         String stateCode = blankToNull(state) == null ? null : state.trim().toUpperCase(Locale.ROOT);
         violations.require(stateCode == null || MexicanStates.isValid(stateCode), "state",
                 "must be one of the 32 ISO 3166-2:MX state codes, such as MX-CHP");
@@ -44,8 +66,37 @@ public record FilterParams(String state, String corridor, String donor, String p
         LocalDate fromDate = date("from", from, violations);
         LocalDate toDate = date("to", to, violations);
         violations.require(fromDate == null || toDate == null || !fromDate.isAfter(toDate), "from", "must not be after 'to'");
+        ReportingPeriod reportingPeriod = period(violations);
+        if (fixedPeriodsEndedBefore != null) {
+            violations.require(blankToNull(from) == null, "from", FIXED_PERIODS_ONLY);
+            violations.require(blankToNull(to) == null, "to", FIXED_PERIODS_ONLY);
+            if (reportingPeriod == null && blankToNull(period) == null) {
+                reportingPeriod = ReportingPeriod.lastCompletedMonth(fixedPeriodsEndedBefore);
+            }
+            violations.require(reportingPeriod == null || reportingPeriod.endedBefore(fixedPeriodsEndedBefore), "period",
+                    "must be a month or quarter that has ended: the current one still changes from day to day");
+        } else {
+            violations.require(reportingPeriod == null || (fromDate == null && toDate == null), "period",
+                    "give either a period or from/to, not both");
+        }
+        if (reportingPeriod != null) {
+            fromDate = reportingPeriod.from();
+            toDate = reportingPeriod.to();
+        }
         return new ReportFilter(stateCode, corridorValue, blankToNull(donor), blankToNull(phase), categoryValue,
                 fromDate, toDate, zone);
+    }
+
+    static final String FIXED_PERIODS_ONLY = "is not taken from a donor, who reads fixed reporting periods only: use period="
+            + "YYYY-MM or YYYY-Qn (default: the last completed month)";
+
+    private ReportingPeriod period(Violations violations) {
+        if (blankToNull(period) == null) {
+            return null;
+        }
+        var parsed = ReportingPeriod.parse(period);
+        violations.require(parsed.isPresent(), "period", "must be " + ReportingPeriod.FORMAT);
+        return parsed.orElse(null);
     }
 
     /** The constant named {@code value} (any case, blanks around it ignored); empty when there is none. */

@@ -1,5 +1,6 @@
 package org.shelters.reporting.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +14,11 @@ import org.shelters.platform.domain.Refusal;
 import org.shelters.platform.domain.Violations;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
+import org.shelters.platform.security.Caller;
 import org.shelters.reporting.ReportingProperties;
+import org.shelters.reporting.access.Disclosure;
+import org.shelters.reporting.access.DonorDisclosure;
+import org.shelters.reporting.access.ReportAccess;
 import org.shelters.reporting.agreements.AgreementDoc;
 import org.shelters.reporting.agreements.AgreementFulfilment;
 import org.shelters.reporting.alerts.Alerts;
@@ -31,13 +36,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Analyst queries. Every response carries {@code asOf}: the recordedtime of the newest event applied. */
+/**
+ * The report queries. Every response carries {@code asOf}: the recordedtime of the newest event
+ * applied. What each caller sees is decided here, per request, from its own token or session
+ * ({@link ReportAccess}): a shelter partner's snapshot holds only its shelters' documents (the
+ * store's query selects them), a donor reads fixed periods with small cells suppressed
+ * ({@link DonorDisclosure}), and single-shelter records are refused (403) to whoever may not read them.
+ */
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "reports", description = "Live programme figures from the projections")
 public class ReportsController {
 
-    public record Fresh<T>(Instant asOf, int generation, T data) {
+    /**
+     * One answer; {@code disclosure} only in a donor's, saying what was suppressed and the period
+     * the figures cover.
+     */
+    public record Fresh<T>(Instant asOf, int generation, T data,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Disclosure disclosure) {
+
+        public Fresh(Instant asOf, int generation, T data) {
+            this(asOf, generation, data, null);
+        }
     }
 
     /**
@@ -60,92 +80,143 @@ public class ReportsController {
     }
 
     @GetMapping("/shelters")
-    @Operation(summary = "Overview of every shelter: agreement, supplies, trainings, arrivals, occupancy")
+    @Operation(summary = "Overview of every shelter: agreement, supplies, trainings, arrivals, occupancy",
+            description = "A shelter partner gets its own shelters only; not for donors (per-shelter records).")
     public FreshPage<ShelterOverview.View> shelters(FilterParams params,
                                                     @RequestParam(defaultValue = "0") int page,
                                                     @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+        ReportAccess access = ReportAccess.current();
+        access.requireShelterRecords();
         Violations violations = new Violations();
-        ReportFilter filter = params.toFilter(calendar.zone(), violations);
+        ReportFilter filter = filter(params, access, violations);
         PageRequest request = page(page, size, violations);
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot();
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
         Page<ShelterOverview.View> views = slice(snapshot.sheltersMatching(filter), request)
                 .map(s -> ShelterOverview.view(s, snapshot, filter));
         return new FreshPage<>(snapshot.asOf(), snapshot.generation(), views);
     }
 
     @GetMapping("/shelters/{shelterId}")
-    @Operation(summary = "Overview of one shelter")
+    @Operation(summary = "Overview of one shelter",
+            description = "403 for a shelter partner on any shelter it does not act for, and for donors.")
     public Fresh<ShelterOverview.View> shelter(@PathVariable String shelterId, FilterParams params) {
+        ReportAccess access = ReportAccess.current();
+        access.requireShelter(shelterId);
         ReportFilter filter = params.toFilter(calendar.zone());
-        ReportSnapshot snapshot = reader.snapshot();
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
         ShelterDoc shelter = snapshot.sheltersMatching(ReportFilter.NONE).stream().filter(s -> s.id.equals(shelterId))
                 .findFirst().orElseThrow(() -> Refusal.notFound("Shelter", shelterId));
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), ShelterOverview.view(shelter, snapshot, filter));
     }
 
     @GetMapping("/agreements/{agreementId}/fulfilment")
-    @Operation(summary = "Per commitment line: committed, in transit, accepted, rejected, outstanding")
+    @Operation(summary = "Per commitment line: committed, in transit, accepted, rejected, outstanding",
+            description = "403 for a shelter partner on an agreement of another shelter (or one it cannot see), and for donors.")
     public Fresh<AgreementFulfilment.View> fulfilment(@PathVariable String agreementId) {
-        ReportSnapshot snapshot = reader.snapshot();
+        ReportAccess access = ReportAccess.current();
+        access.requireShelterRecords();
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
         AgreementDoc agreement = snapshot.agreements().get(agreementId);
         if (agreement == null) {
-            throw Refusal.notFound("Agreement", agreementId);
+            // a scoped caller cannot tell another shelter's agreement from none: ids cannot be probed
+            throw access.scope().all() ? Refusal.notFound("Agreement", agreementId) : Caller.forbidden();
         }
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), AgreementFulfilment.view(agreement, snapshot));
     }
 
     @GetMapping("/programme")
-    @Operation(summary = "Programme totals grouped by state, corridor, donor, phase or category")
+    @Operation(summary = "Programme totals grouped by state, corridor, donor, phase or category",
+            description = "A shelter partner's totals cover its own shelters. A donor's cover a fixed period (period, "
+                    + "default: the last completed month; from/to are refused) with small counts of people suppressed.")
     public Fresh<ProgrammeSummary.View> programme(FilterParams params,
                                                   @RequestParam(defaultValue = "state") String groupBy) {
+        ReportAccess access = ReportAccess.current();
         Violations violations = new Violations();
-        ReportFilter filter = params.toFilter(calendar.zone(), violations);
+        ReportFilter filter = filter(params, access, violations);
         ProgrammeSummary.GroupBy group = FilterParams.choice(ProgrammeSummary.GroupBy.class, "groupBy", groupBy,
                 violations, "state, corridor, donor, phase, category");
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot();
-        return new Fresh<>(snapshot.asOf(), snapshot.generation(),
-                ProgrammeSummary.view(snapshot, filter, group == null ? ProgrammeSummary.GroupBy.STATE : group));
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        ProgrammeSummary.View view = ProgrammeSummary.view(snapshot, filter,
+                group == null ? ProgrammeSummary.GroupBy.STATE : group);
+        if (access.donor()) {
+            DonorDisclosure.Disclosed<ProgrammeSummary.View> disclosed = donorDisclosure().programme(view);
+            return new Fresh<>(snapshot.asOf(), snapshot.generation(), disclosed.data(), disclosure(filter, disclosed));
+        }
+        return new Fresh<>(snapshot.asOf(), snapshot.generation(), view);
     }
 
     @GetMapping("/delivery-performance")
-    @Operation(summary = "Dispatch-to-delivery lead times (median, p90) per state and carrier; rejections by reason")
+    @Operation(summary = "Dispatch-to-delivery lead times (median, p90) per state and carrier; rejections by reason",
+            description = "A shelter partner's cover its own shelters; a donor's a fixed period.")
     public Fresh<DeliveryPerformance.View> deliveryPerformance(FilterParams params) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        ReportSnapshot snapshot = reader.snapshot();
-        return new Fresh<>(snapshot.asOf(), snapshot.generation(), DeliveryPerformance.view(snapshot, filter));
+        ReportAccess access = ReportAccess.current();
+        Violations violations = new Violations();
+        ReportFilter filter = filter(params, access, violations);
+        violations.throwIfAny();
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        DeliveryPerformance.View view = DeliveryPerformance.view(snapshot, filter);
+        return new Fresh<>(snapshot.asOf(), snapshot.generation(), view, access.donor()
+                ? disclosure(filter, new DonorDisclosure.Disclosed<>(view, List.of(), List.of())) : null);
     }
 
     @GetMapping("/alerts")
-    @Operation(summary = "Over capacity, arrival surges, expiring agreements, overdue shipments, high rejection rates")
+    @Operation(summary = "Over capacity, arrival surges, expiring agreements, overdue shipments, high rejection rates",
+            description = "A shelter partner gets its own shelters' alerts; not for donors (per-shelter records).")
     public FreshPage<Alerts.Alert> alerts(FilterParams params, @RequestParam(required = false) String type,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+        ReportAccess access = ReportAccess.current();
+        access.requireShelterRecords();
         Violations violations = new Violations();
-        ReportFilter filter = params.toFilter(calendar.zone(), violations);
+        ReportFilter filter = filter(params, access, violations);
         String alertType = type == null || type.isBlank() ? null : type.trim().toUpperCase(Locale.ROOT);
         violations.require(alertType == null || Alerts.TYPES.contains(alertType), "type",
                 "must be one of " + String.join(", ", Alerts.TYPES));
         PageRequest request = page(page, size, violations);
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot();
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
         List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts(), calendar.now()).stream()
                 .filter(alert -> alertType == null || alert.type().equals(alertType)).toList();
         return new FreshPage<>(snapshot.asOf(), snapshot.generation(), slice(alerts, request));
     }
 
     @GetMapping("/arrivals-trend")
-    @Operation(summary = "People received per day with vulnerable groups (default: the last 30 days)")
+    @Operation(summary = "People received per day with vulnerable groups (default: the last 30 days)",
+            description = "A shelter partner's cover its own shelters. A donor's cover a fixed period (default: the last "
+                    + "completed month): people received per day only, small counts suppressed, no breakdown by group.")
     public Fresh<List<ArrivalsTrend.Day>> arrivalsTrend(FilterParams params) {
-        ReportFilter filter = params.toFilter(calendar.zone());
-        ReportSnapshot snapshot = reader.snapshot();
+        ReportAccess access = ReportAccess.current();
+        Violations violations = new Violations();
+        ReportFilter filter = filter(params, access, violations);
+        violations.throwIfAny();
+        ReportSnapshot snapshot = reader.snapshot(access.scope());
         LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
         LocalDate from = filter.from() != null ? filter.from() : to.minusDays(29);
         if (ChronoUnit.DAYS.between(from, to) > 366) {
             throw Refusal.invalid("from", "the trend covers at most 366 days");
         }
-        return new Fresh<>(snapshot.asOf(), snapshot.generation(), ArrivalsTrend.view(snapshot, filter, from, to));
+        List<ArrivalsTrend.Day> days = ArrivalsTrend.view(snapshot, filter, from, to);
+        if (access.donor()) {
+            DonorDisclosure.Disclosed<List<ArrivalsTrend.Day>> disclosed = donorDisclosure().trend(days);
+            return new Fresh<>(snapshot.asOf(), snapshot.generation(), disclosed.data(), disclosure(filter, disclosed));
+        }
+        return new Fresh<>(snapshot.asOf(), snapshot.generation(), days);
+    }
+
+    /** The filter as this caller may ask it: a donor only by fixed periods that have ended. */
+    private ReportFilter filter(FilterParams params, ReportAccess access, Violations violations) {
+        return params.toFilter(calendar.zone(), violations, access.donor() ? calendar.today() : null);
+    }
+
+    private DonorDisclosure donorDisclosure() {
+        return new DonorDisclosure(properties.donor().smallCellThreshold());
+    }
+
+    private Disclosure disclosure(ReportFilter filter, DonorDisclosure.Disclosed<?> disclosed) {
+        return new Disclosure(ReportAccess.Audience.DONOR.name(), properties.donor().smallCellThreshold(), filter.from(),
+                filter.to(), disclosed.suppressed(), disclosed.withheld());
     }
 
     /**

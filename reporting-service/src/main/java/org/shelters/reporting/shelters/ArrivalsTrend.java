@@ -11,9 +11,13 @@ import org.shelters.reporting.read.ReportSnapshot;
 /** People received per day, with vulnerable groups, over the filtered shelters. */
 public final class ArrivalsTrend {
 
-    /** The sum over the filtered shelters of one day, in longs: each shelter's report fits an int, their sum need not. */
-    public record Day(LocalDate date, long arrivals, long women, long men, long girls, long boys,
-                      long unaccompaniedChildren, long olderPersons, long reportedKidnapOrTraffickingVictims) {
+    /**
+     * The sum over the filtered shelters of one day, in longs: each shelter's report fits an int,
+     * their sum need not. Null only in a donor's answer, which is published without the breakdown
+     * and with small counts suppressed ({@code access.DonorDisclosure}).
+     */
+    public record Day(LocalDate date, Long arrivals, Long women, Long men, Long girls, Long boys,
+                      Long unaccompaniedChildren, Long olderPersons, Long reportedKidnapOrTraffickingVictims) {
     }
 
     private ArrivalsTrend() {

@@ -35,7 +35,7 @@ public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/reports/**");
+        registry.addInterceptor(this).addPathPatterns("/api/reports/**", "/api/audit/**");
     }
 
     @Override

