@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds everything and starts the whole system on embedded defaults:
-#   Kafka :9092, Mongo wire store :27017, agreements :8081, logistics :8082, reporting :8083.
+#   Kafka :9092, Mongo wire store :27017, identity server :9000 (demo users on),
+#   agreements :8081, logistics :8082, reporting :8083 (dashboard at /dashboard/).
 # Options: --reset (delete local data first)  --no-demo (skip the demo programme)  --verbose
+#   --data-dir=PATH  --ports=kafka,controller,mongo,agreements,logistics,reporting[,identity]
+# A token for the API: ./local-stack/token.sh USER (e.g. programme, analyst, partner-1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests package

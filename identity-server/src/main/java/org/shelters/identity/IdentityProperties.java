@@ -17,13 +17,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins browser origins (Swagger UI, dashboard) that may call the token, JWK set and
  *     user-info endpoints from script
  * @param demo the development accounts
+ * @param parentPid set by the local stack: the server ends when that process is gone (even after a
+ *     SIGKILL of it), so no orphan keeps the port; unset, nothing is watched
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(
     @DefaultValue(".local-stack/identity") Path dataDir,
     @DefaultValue("shelters-platform") List<String> audience,
     @DefaultValue List<String> allowedOrigins,
-    @DefaultValue Demo demo) {
+    @DefaultValue Demo demo,
+    Long parentPid) {
 
   /**
    * @param enabled create and accept the documented demo accounts; off unless asked for, so a

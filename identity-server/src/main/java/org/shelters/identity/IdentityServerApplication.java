@@ -23,4 +23,9 @@ public class IdentityServerApplication {
   DataDir dataDir(IdentityProperties properties) {
     return DataDir.open(properties.dataDir());
   }
+
+  @Bean
+  ParentWatch parentWatch(IdentityProperties properties) {
+    return new ParentWatch(properties.parentPid());
+  }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import java.util.List;
 import java.util.Set;
 import org.shelters.identity.accounts.AccountDirectory;
+import org.shelters.identity.accounts.PartnerSheltersFile;
 import org.shelters.identity.tokens.PlatformClaims;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +58,9 @@ class SecurityConfiguration {
   }
 
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(AccountDirectory accounts, IdentityProperties properties) {
-    return new PlatformClaims(accounts, properties.audience());
+  OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(AccountDirectory accounts, PartnerSheltersFile partnerShelters,
+      IdentityProperties properties) {
+    return new PlatformClaims(accounts, partnerShelters, properties.audience());
   }
 
   @Bean

@@ -45,12 +45,22 @@ final class BrowserFlow {
     String idToken() {
       return (String) body.get("id_token");
     }
+
+    String refreshToken() {
+      return (String) body.get("refresh_token");
+    }
   }
 
   /** A client as registered: who it is, where it is sent back, and its secret if it has one. */
   record Client(String id, String redirectUri, String scope, Optional<String> secret) {
     static Client dev() {
       return new Client(DEV_CLIENT, DEV_REDIRECT, "openid", Optional.empty());
+    }
+
+    /** reporting-service's dashboard sign-in (oauth2Login, registration {@code shelters}). */
+    static Client dashboard() {
+      return new Client("shelters-dashboard", "http://localhost:8083/login/oauth2/code/shelters", "openid profile",
+          Optional.of("dashboard-dev-secret"));
     }
   }
 
@@ -131,6 +141,22 @@ final class BrowserFlow {
     body.put("code", code);
     body.put("redirect_uri", client.redirectUri());
     body.put("code_verifier", verifier);
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/oauth2/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json");
+    client.secret().ifPresentOrElse(
+        secret -> request.header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((client.id() + ":" + secret).getBytes(StandardCharsets.UTF_8))),
+        () -> body.put("client_id", client.id()));
+    HttpResponse<String> response = send(request.POST(HttpRequest.BodyPublishers.ofString(form(body))));
+    return new Tokens(response.statusCode(), json(response.body()));
+  }
+
+  /** The refresh token grant, as the dashboard's client does it when its access token runs out. */
+  Tokens refresh(String refreshToken) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("grant_type", "refresh_token");
+    body.put("refresh_token", refreshToken);
     HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/oauth2/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json");

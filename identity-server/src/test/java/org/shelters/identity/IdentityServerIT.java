@@ -106,16 +106,68 @@ class IdentityServerIT {
   void idTokenNamesTheSameSubjectAndUserInfoAnswersWithTheAccessToken() throws Exception {
     BrowserFlow.Tokens tokens = new BrowserFlow(server).signIn("donor", "donor-demo");
     JWTClaimsSet access = TokenVerifier.verifyAccessToken(tokens.accessToken(), server);
-    JWTClaimsSet id = SignedJWT.parse(tokens.idToken()).getJWTClaimsSet();
+    JWTClaimsSet id = TokenVerifier.verifyIdToken(tokens.idToken(), server, BrowserFlow.DEV_CLIENT);
 
     assertThat(id.getSubject()).isEqualTo(access.getSubject());
     assertThat(id.getStringClaim("preferred_username")).isEqualTo("donor");
+    assertThat(id.getStringListClaim("roles")).containsExactly("DONOR");
+    assertThat(id.getClaims()).as("shelters are for partners only").doesNotContainKey("shelters");
+    assertThat(access.getClaims()).as("the user name stays in the ID token").doesNotContainKey("preferred_username");
     assertThat(id.getAudience()).containsExactly(BrowserFlow.DEV_CLIENT);
 
     HttpResponse<String> userInfo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/userinfo"))
         .header("Authorization", "Bearer " + tokens.accessToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(userInfo.statusCode()).isEqualTo(200);
     assertThat(BrowserFlow.json(userInfo.body())).containsEntry("sub", access.getSubject());
+  }
+
+  @Test
+  void theDashboardReadsRolesAndSheltersFromThePartnersIdToken() throws Exception {
+    BrowserFlow.Tokens tokens = new BrowserFlow(server, BrowserFlow.Client.dashboard()).signIn("partner-1", "partner-1-demo");
+    JWTClaimsSet id = TokenVerifier.verifyIdToken(tokens.idToken(), server, "shelters-dashboard");
+    JWTClaimsSet access = TokenVerifier.verifyAccessToken(tokens.accessToken(), server);
+
+    assertThat(id.getSubject()).isEqualTo(access.getSubject());
+    assertThat(id.getStringClaim("preferred_username")).isEqualTo("partner-1");
+    assertThat(id.getStringListClaim("roles")).containsExactly("SHELTER_PARTNER");
+    assertThat(id.getStringListClaim("shelters")).containsExactly("shelter-hermanos", "shelter-annex")
+        .isEqualTo(access.getStringListClaim("shelters"));
+    assertThat(access.getClaims()).doesNotContainKey("preferred_username");
+  }
+
+  @Test
+  void partnerSheltersWrittenWhileTheServerRunsReachTheNextSignInAndRefresh() throws Exception {
+    Path file = dataDir.resolve("partner-shelters.json");
+    BrowserFlow dashboard = new BrowserFlow(server, BrowserFlow.Client.dashboard());
+    BrowserFlow.Tokens before = dashboard.signIn("partner-2", "partner-2-demo");
+    assertThat(TokenVerifier.verifyAccessToken(before.accessToken(), server).getStringListClaim("shelters"))
+        .containsExactly("shelter-misericordia");
+    try {
+      Path tmp = Files.writeString(dataDir.resolve(".partner-shelters.json.tmp"),
+          "{\"partner-2\": [\"registered-misericordia\"], \"programme\": [\"ignored\"]}");
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+      BrowserFlow.Tokens signIn = new BrowserFlow(server).signIn("partner-2", "partner-2-demo");
+      assertThat(TokenVerifier.verifyAccessToken(signIn.accessToken(), server).getStringListClaim("shelters"))
+          .as("the file takes precedence, no restart").containsExactly("registered-misericordia");
+      assertThat(TokenVerifier.verifyIdToken(signIn.idToken(), server, BrowserFlow.DEV_CLIENT).getStringListClaim("shelters"))
+          .containsExactly("registered-misericordia");
+      assertThat(TokenVerifier.verifyAccessToken(new BrowserFlow(server).signIn("partner-1", "partner-1-demo").accessToken(), server)
+          .getStringListClaim("shelters")).as("a partner the file does not name keeps its configuration")
+          .containsExactly("shelter-hermanos", "shelter-annex");
+      JWTClaimsSet programme = TokenVerifier.verifyAccessToken(
+          new BrowserFlow(server).signIn("programme", "programme-demo").accessToken(), server);
+      assertThat(programme.getClaims()).as("only partners get shelters").doesNotContainKey("shelters");
+
+      BrowserFlow.Tokens refreshed = dashboard.refresh(before.refreshToken());
+      assertThat(refreshed.status()).as(refreshed.body().toString()).isEqualTo(200);
+      assertThat(TokenVerifier.verifyAccessToken(refreshed.accessToken(), server).getStringListClaim("shelters"))
+          .as("a signed-in dashboard user gets them at the next refresh").containsExactly("registered-misericordia");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    assertThat(TokenVerifier.verifyAccessToken(new BrowserFlow(server).signIn("partner-2", "partner-2-demo").accessToken(), server)
+        .getStringListClaim("shelters")).as("file removed: configuration again").containsExactly("shelter-misericordia");
   }
 
   @Test
@@ -164,6 +216,20 @@ class IdentityServerIT {
     String verifier = BrowserFlow.newVerifier();
     String code = browser.authorizationCode("analyst", "analyst-demo", Optional.of(BrowserFlow.challenge(verifier))).orElseThrow();
     assertThat(browser.exchange(code, verifier).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theSignInSessionCookieIsNotTheDashboardsOwn() throws Exception {
+    // cookies ignore the port: a JSESSIONID here would overwrite reporting-service's on localhost
+    HttpResponse<String> authorize = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(
+            "/oauth2/authorize?response_type=code&client_id=shelters-dev&scope=openid&state=s"
+                + "&redirect_uri=" + java.net.URLEncoder.encode(BrowserFlow.DEV_REDIRECT, StandardCharsets.UTF_8)
+                + "&code_challenge=" + BrowserFlow.challenge(BrowserFlow.newVerifier()) + "&code_challenge_method=S256"))
+        .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(authorize.statusCode()).isEqualTo(302);
+    assertThat(authorize.headers().allValues("Set-Cookie")).isNotEmpty()
+        .allSatisfy(cookie -> assertThat(cookie).doesNotStartWith("JSESSIONID"))
+        .anySatisfy(cookie -> assertThat(cookie).startsWith("SHELTERS_IDENTITY_SESSION=").contains("HttpOnly"));
   }
 
   @Test

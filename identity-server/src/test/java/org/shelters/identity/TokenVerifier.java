@@ -36,11 +36,20 @@ final class TokenVerifier {
 
   /** The verified claims; throws if anything about the token is wrong. */
   static JWTClaimsSet verifyAccessToken(String token, TestServer server) throws Exception {
+    return verify(token, server, AUDIENCE);
+  }
+
+  /** An ID token is for the client that signed the user in: its audience is that client. */
+  static JWTClaimsSet verifyIdToken(String token, TestServer server, String clientId) throws Exception {
+    return verify(token, server, clientId);
+  }
+
+  private static JWTClaimsSet verify(String token, TestServer server, String audience) throws Exception {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
         new ImmutableJWKSet<>(publishedKeys(server.uri("/oauth2/jwks")))));
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        new HashSet<>(Set.of(AUDIENCE)), // Nimbus probes the set for null, which Set.of refuses
+        new HashSet<>(Set.of(audience)), // Nimbus probes the set for null, which Set.of refuses
         new JWTClaimsSet.Builder().issuer(server.issuer()).build(),
         Set.of("iss", "aud", "exp", "iat", "sub", "roles"),
         Set.of()));

@@ -24,6 +24,8 @@ import org.shelters.events.Topics;
 import org.shelters.events.kafka.TopicDefinitions;
 import org.shelters.localstack.demo.DemoClient;
 import org.shelters.localstack.demo.DemoContext;
+import org.shelters.localstack.demo.DemoLogin;
+import org.shelters.localstack.demo.DemoPartners;
 import org.shelters.localstack.demo.DemoStep;
 import org.shelters.testsupport.MongoWireServer;
 import org.shelters.testsupport.StandaloneKafka;
@@ -31,11 +33,13 @@ import org.shelters.testsupport.StandaloneKafka;
 /**
  * The one command that runs the whole system on this machine: a real Kafka broker (KRaft) on
  * :9092, a MongoDB wire-protocol store on :27017 (one database per service, kept on disk), the
- * three services on :8081-8083, and on first start the demo programme, loaded through the
- * services' own commands. Ctrl-C stops everything.
+ * identity server on :9000 (OAuth 2.1 / OIDC, demo users on), the three services on :8081-8083 as
+ * resource servers of it, and on first start the demo programme, loaded through the services' own
+ * commands by demo users signed in through the real login. Ctrl-C stops everything.
  *
- * <p>Options: {@code --reset} deletes the data folder first; {@code --no-demo} skips demo data;
- * {@code --data-dir=PATH} (default {@code .local-stack}); {@code --verbose} shows all service logs.
+ * <p>Options: {@code --reset} deletes the data folder first; {@code --no-demo} skips demo data (the
+ * demo users are there all the same: without them nobody could sign in); {@code --data-dir=PATH}
+ * (default {@code .local-stack}); {@code --verbose} shows all service logs.
  */
 public final class LocalStack {
 
@@ -43,6 +47,7 @@ public final class LocalStack {
 
     private final Options options;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess identity;
     private StandaloneKafka kafka;
     private MongoWireServer mongo;
 
@@ -68,8 +73,12 @@ public final class LocalStack {
         long started = System.nanoTime();
         Ports ports = options.ports();
         checkPortsFree(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.agreements(), ports.logistics(),
-                ports.reporting());
+                ports.reporting(), ports.identity());
         Path data = prepareDataDir();
+
+        // started first and waited for last: its JVM warms up while the broker and the store start
+        identity = identityServer(data.resolve("identity"));
+        identity.start(!options.verbose());
 
         kafka = new StandaloneKafka(ports.kafka(), ports.kafkaController(), data.resolve("kafka"), PARTITIONS).start();
         createTopics();
@@ -77,6 +86,9 @@ public final class LocalStack {
 
         mongo = new MongoWireServer(new HelloAwareH2Backend(data.resolve("mongo.mv").toString())).bind("localhost", ports.mongo());
         log("Mongo wire-protocol store ready on localhost:%d (file %s)", ports.mongo(), data.resolve("mongo.mv"));
+
+        identity.awaitHealthy(Duration.ofSeconds(180));
+        log("identity server ready at %s (data in %s)", identity.url(), data.resolve("identity"));
 
         services.add(service("agreements-service", ports.agreements(), "agreements"));
         services.add(service("logistics-service", ports.logistics(), "logistics"));
@@ -94,12 +106,68 @@ public final class LocalStack {
         Path marker = data.resolve("demo-loaded");
         if (options.demo() && !Files.exists(marker)) {
             loadDemo(marker);
-        } else if (!options.demo()) {
+        } else if (!options.demo() && !Files.exists(marker)) {
             log("demo data skipped (--no-demo)");
         } else {
             log("demo data already loaded (use --reset to start over)");
+            republishPartnerShelters();
         }
         printUrls();
+    }
+
+    /** The issuer every service validates tokens against; also the identity server's URL. */
+    String identityUrl() {
+        return "http://localhost:" + options.ports().identity();
+    }
+
+    private ServiceProcess identityServer(Path identityData) {
+        Path jar = options.repo().resolve("identity-server").resolve("target").resolve("identity-server-0.1.0-SNAPSHOT-exec.jar");
+        Ports ports = options.ports();
+        List<String> serviceOrigins = List.of("http://localhost:" + ports.agreements(), "http://localhost:" + ports.logistics(),
+                "http://localhost:" + ports.reporting());
+        List<String> devRedirects = new ArrayList<>(List.of(DemoLogin.REDIRECT_URI));
+        serviceOrigins.forEach(origin -> devRedirects.add(origin + "/swagger-ui/oauth2-redirect.html"));
+        String reporting = "http://localhost:" + ports.reporting();
+        return new ServiceProcess("identity-server", ports.identity(), jar, Map.of(
+                "SERVER_PORT", String.valueOf(ports.identity()),
+                "IDENTITY_ISSUER", identityUrl(),
+                "IDENTITY_DASHBOARD_REDIRECT_URI", reporting + "/login/oauth2/code/shelters"),
+                List.of("--identity.data-dir=" + identityData,
+                        // the documented demo users: this is a development stack
+                        "--identity.demo.enabled=true",
+                        // it ends when this process is gone, even after a SIGKILL of it
+                        "--identity.parent-pid=" + ProcessHandle.current().pid(),
+                        // the clients' URLs follow --ports (the defaults say the same for 8081-8083)
+                        "--identity.allowed-origins=" + String.join(",", serviceOrigins),
+                        "--spring.security.oauth2.authorizationserver.client.dev.registration.redirect-uris="
+                                + String.join(",", devRedirects),
+                        "--spring.security.oauth2.authorizationserver.client.dashboard.registration.post-logout-redirect-uris="
+                                + reporting + "/dashboard/"),
+                ServiceProcess.Readiness.DISCOVERY);
+    }
+
+    private PartnerSheltersFile partnerShelters() {
+        return new PartnerSheltersFile(options.dataDir().resolve("identity"));
+    }
+
+    private DemoClient demoClient() {
+        return new DemoClient(services.get(0).url(), services.get(1).url(), services.get(2).url(),
+                new DemoLogin(identityUrl())::accessToken);
+    }
+
+    /**
+     * The demo was loaded by an earlier start: its partner shelters are looked up again and written
+     * for the identity server, so partner sign-ins work whatever start wrote (or lost) the file.
+     */
+    private void republishPartnerShelters() {
+        try {
+            DemoPartners.republish(demoClient(), partnerShelters());
+        } catch (IOException e) {
+            log("demo partner shelters not published: %s (partner-1 and partner-2 act for no shelter until the next start)",
+                    e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ServiceProcess service(String name, int port, String database) {
@@ -109,6 +177,8 @@ public final class LocalStack {
                 "SPRING_MONGODB_URI", "mongodb://localhost:" + options.ports().mongo() + "/" + database,
                 "SPRING_MONGODB_DATABASE", database,
                 "SERVER_PORT", String.valueOf(port),
+                // the default is http://localhost:9000; said explicitly so that --ports is followed
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", identityUrl(),
                 // a service ends when this process is gone, even after a SIGKILL of it
                 "PLATFORM_PARENT_PID", String.valueOf(ProcessHandle.current().pid())));
     }
@@ -117,20 +187,21 @@ public final class LocalStack {
         List<DemoStep> steps = new ArrayList<>();
         ServiceLoader.load(DemoStep.class).forEach(steps::add);
         steps.sort(Comparator.comparingInt(DemoStep::order));
-        DemoClient client = new DemoClient(services.get(0).url(), services.get(1).url(), services.get(2).url());
+        DemoClient client = demoClient();
         // the day of the FIRST attempt: a load interrupted before midnight resumes with the same
         // bodies, so every Idempotency-Key replays instead of being refused as reused
         Path startedOn = marker.resolveSibling("demo-started");
         if (!Files.exists(startedOn)) {
             Files.writeString(startedOn, LocalDate.now(ZoneOffset.UTC).toString());
         }
-        DemoContext context = new DemoContext(LocalDate.parse(Files.readString(startedOn).trim()));
+        DemoContext context = new DemoContext(LocalDate.parse(Files.readString(startedOn).trim()), partnerShelters());
         for (DemoStep step : steps) {
             long t0 = System.nanoTime();
             try {
                 step.run(client, context);
             } catch (Exception e) {
-                log("demo step '%s' failed: %s (services keep running; fix and restart to retry)", step.name(), e.getMessage());
+                log("demo step '%s' failed: %s (services keep running; fix and restart to retry)", step.name(),
+                        e.getMessage() != null ? e.getMessage() : e.toString());
                 return;
             }
             log("demo: %s loaded in %.1f s", step.name(), (System.nanoTime() - t0) / 1e9);
@@ -189,15 +260,23 @@ public final class LocalStack {
     }
 
     private void printUrls() {
+        String tokenScript = options.ports().identity() == Ports.DEFAULT.identity() ? "./local-stack/token.sh"
+                : "IDENTITY_ISSUER=" + identityUrl() + " ./local-stack/token.sh";
         log("");
         log("The Shelter Support Programme platform is running:");
-        log("  dashboard            %s/dashboard/", services.get(2).url());
+        log("  dashboard            %s/dashboard/  (sign in, e.g. analyst / analyst-demo)", services.get(2).url());
         for (ServiceProcess service : services) {
             log("  %-20s %s  (OpenAPI %s/v3/api-docs, Swagger UI %s/swagger-ui.html)", service.name(), service.url(),
                     service.url(), service.url());
         }
-        log("  Kafka                localhost:%d     Mongo  mongodb://localhost:%d", options.ports().kafka(),
-                options.ports().mongo());
+        log("  %-20s %s  (discovery %s/.well-known/openid-configuration)", identity.name(), identity.url(), identity.url());
+        log("  Kafka                localhost:%d     Mongo  mongodb://localhost:%d   (plaintext, loopback only)",
+                options.ports().kafka(), options.ports().mongo());
+        log("Every API call needs an access token:");
+        log("  curl -H \"Authorization: Bearer $(%s programme)\" %s/api/shelters", tokenScript, services.get(0).url());
+        log("Demo users (password: the user name followed by -demo, development only):");
+        log("  programme (programme officer)  logistics (logistics officer)  analyst  donor  operations  admin");
+        log("  partner-1 (Albergue Hermanos en el Camino)  partner-2 (Albergue Hogar de la Misericordia)");
         log("Press Ctrl-C to stop everything.");
     }
 
@@ -211,12 +290,21 @@ public final class LocalStack {
         return List.copyOf(services);
     }
 
+    /** The supervised identity server (for tests). */
+    ServiceProcess identity() {
+        return identity;
+    }
+
     synchronized void stop() {
-        boolean running = !services.isEmpty() || kafka != null || mongo != null;
+        boolean running = !services.isEmpty() || identity != null || kafka != null || mongo != null;
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }
         services.clear();
+        if (identity != null) {
+            identity.stop();
+            identity = null;
+        }
         if (kafka != null) {
             kafka.stop();
             kafka = null;
@@ -226,7 +314,7 @@ public final class LocalStack {
             mongo = null;
         }
         if (running) {
-            log("stopped: services, broker and store are down; data kept in %s", options.dataDir());
+            log("stopped: services, identity server, broker and store are down; data kept in %s", options.dataDir());
         }
     }
 
@@ -235,19 +323,27 @@ public final class LocalStack {
     }
 
     /** Fixed by default (clients and docs rely on them); overridable so tests can run beside a developer's stack. */
-    record Ports(int kafka, int kafkaController, int mongo, int agreements, int logistics, int reporting) {
-        static final Ports DEFAULT = new Ports(9092, 9093, 27017, 8081, 8082, 8083);
+    record Ports(int kafka, int kafkaController, int mongo, int agreements, int logistics, int reporting, int identity) {
+        static final Ports DEFAULT = new Ports(9092, 9093, 27017, 8081, 8082, 8083, 9000);
 
+        /** Six numbers keep the identity server on 9000 (the issuer the services expect by default); a seventh moves it. */
         static Ports parse(String text) {
             String[] parts = text.split(",");
-            if (parts.length != 6) {
-                throw new IllegalArgumentException("--ports takes six numbers: kafka,controller,mongo,agreements,logistics,reporting");
+            if (parts.length != 6 && parts.length != 7) {
+                throw new IllegalArgumentException(
+                        "--ports takes six or seven numbers: kafka,controller,mongo,agreements,logistics,reporting[,identity]");
             }
-            int[] p = new int[6];
-            for (int i = 0; i < 6; i++) {
+            int[] p = new int[7];
+            p[6] = DEFAULT.identity();
+            for (int i = 0; i < parts.length; i++) {
                 p[i] = Integer.parseInt(parts[i].trim());
             }
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+        }
+
+        /** As {@code --ports} takes them. */
+        String argument() {
+            return kafka + "," + kafkaController + "," + mongo + "," + agreements + "," + logistics + "," + reporting + "," + identity;
         }
     }
 
@@ -274,7 +370,7 @@ public final class LocalStack {
                     repo = Path.of(arg.substring("--repo=".length())).toAbsolutePath().normalize();
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg
-                            + " (options: --reset --no-demo --verbose --data-dir=PATH --repo=PATH --ports=K,C,M,A,L,R)");
+                            + " (options: --reset --no-demo --verbose --data-dir=PATH --repo=PATH --ports=K,C,M,A,L,R[,I])");
                 }
             }
             return new Options(reset, demo, verbose, dataDir != null ? dataDir : repo.resolve(".local-stack"), repo, ports);

@@ -16,23 +16,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as a child JVM from its executable jar, its output prefixed with its name. */
+/**
+ * One child JVM run from an executable jar (a service, or the identity server), its output prefixed
+ * with its name, supervised and restarted like a runtime would.
+ */
 final class ServiceProcess {
+
+    /**
+     * When a process counts as ready: {@code path} answers 200 with {@code marker} in the body.
+     * Services: {@code /actuator/health} UP; the identity server: its discovery document, which is
+     * what the services and token.sh need from it.
+     */
+    record Readiness(String path, String marker, String what) {
+        static final Readiness HEALTH = new Readiness("/actuator/health", "\"UP\"", "healthy");
+        static final Readiness DISCOVERY = new Readiness("/.well-known/openid-configuration", "\"issuer\"",
+                "serving its discovery document");
+    }
 
     private final String name;
     private final int port;
     private final Path jar;
     private final Map<String, String> environment;
+    private final List<String> arguments;
+    private final Readiness readiness;
     private volatile Process process;
     private volatile boolean stopping;
     private volatile boolean quiet;
     private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
 
     ServiceProcess(String name, int port, Path jar, Map<String, String> environment) {
+        this(name, port, jar, environment, List.of(), Readiness.HEALTH);
+    }
+
+    ServiceProcess(String name, int port, Path jar, Map<String, String> environment, List<String> arguments,
+                   Readiness readiness) {
         this.name = name;
         this.port = port;
         this.jar = jar;
         this.environment = environment;
+        this.arguments = List.copyOf(arguments);
+        this.readiness = readiness;
+    }
+
+    Readiness readiness() {
+        return readiness;
     }
 
     String name() {
@@ -73,7 +100,7 @@ final class ServiceProcess {
                 launch();
                 restarts.incrementAndGet();
                 awaitHealthy(Duration.ofSeconds(180));
-                System.out.printf("[local-stack] %s restarted and healthy at %s%n", name, url());
+                System.out.printf("[local-stack] %s restarted and %s at %s%n", name, readiness.what(), url());
                 backoff = 1_000;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,6 +129,7 @@ final class ServiceProcess {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
                 "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         process = builder.start();
@@ -124,19 +152,19 @@ final class ServiceProcess {
         }
     }
 
-    /** Polls /actuator/health until UP, or fails when the process dies or time runs out. */
+    /** Polls the readiness path until it answers, or fails when the process dies or time runs out. */
     void awaitHealthy(Duration patience) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             Process current = process;
             if (!current.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + current.exitValue() + " before it was healthy");
+                throw new IllegalStateException(name + " exited with code " + current.exitValue() + " before it was " + readiness.what());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + readiness.path()))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                if (response.statusCode() == 200 && response.body().contains(readiness.marker())) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -144,7 +172,7 @@ final class ServiceProcess {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not healthy within " + patience.toSeconds() + " s");
+        throw new IllegalStateException(name + " was not " + readiness.what() + " within " + patience.toSeconds() + " s");
     }
 
     void stop() {

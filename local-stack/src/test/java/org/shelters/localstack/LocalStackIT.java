@@ -40,8 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as a newcomer runs it: the local stack (real KRaft broker, on-disk Mongo wire
- * store, the three services as child JVMs from their executable jars) with the demo programme,
- * then an end-to-end smoke test through the real plumbing, then a restart on the same data.
+ * store, the identity server and the three services as child JVMs from their executable jars) with
+ * the demo programme, then an end-to-end smoke test through the real plumbing, then a restart on
+ * the same data. Authentication is on: every call carries a real token, got by signing a demo user
+ * in at the stack's own identity server through its login form ({@link Logins}), and the checks of
+ * issue 12's "Done when" run against the running stack.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
@@ -54,12 +57,15 @@ class LocalStackIT {
     private static String agreements;
     private static String logistics;
     private static String reporting;
+    private static String identity;
+    private static Logins logins;
 
     @BeforeAll
     static void startTheStackWithTheDemoProgramme() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path data = Files.createDirectories(Path.of("target", "e2e-" + UUID.randomUUID())).toAbsolutePath();
-        LocalStack.Ports ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        LocalStack.Ports ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort());
         options = new LocalStack.Options(false, true, false, data, repo, ports);
         interruptTheFirstDemoLoad();
         stack = new LocalStack(options);
@@ -70,6 +76,8 @@ class LocalStackIT {
         agreements = urls.get(0);
         logistics = urls.get(1);
         reporting = urls.get(2);
+        identity = stack.identityUrl();
+        logins = new Logins(identity);
     }
 
     /**
@@ -87,8 +95,9 @@ class LocalStackIT {
         }, "first-start");
         starting.start();
         String agreementsUrl = "http://localhost:" + options.ports().agreements();
+        Logins firstLogins = new Logins("http://localhost:" + options.ports().identity());
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> get(agreementsUrl + "/api/shelters?size=100").path("total").asInt() >= 3);
+                .until(() -> get(agreementsUrl + "/api/shelters?size=100", firstLogins.token("admin")).path("total").asInt() >= 3);
         first.stop();
         starting.join(60_000);
         assertThat(Files.exists(options.dataDir().resolve("demo-loaded"))).as("the demo was cut off").isFalse();
@@ -113,6 +122,11 @@ class LocalStackIT {
             assertThat(get(logistics + "/api/shipments?size=100").path("total").asInt()).isPositive();
             assertThat(get(reporting + "/api/reports/alerts").toString()).contains("OVER_CAPACITY");
         });
+        Map<?, ?> partners = JSON.readValue(Files.readString(options.dataDir().resolve("identity").resolve("partner-shelters.json")),
+                Map.class);
+        assertThat(partners).as("the demo published its partners' shelters for the identity server").isEqualTo(Map.of(
+                "partner-1", List.of(shelterId("Albergue Hermanos en el Camino")),
+                "partner-2", List.of(shelterId("Albergue Hogar de la Misericordia"))));
     }
 
     @Test
@@ -132,8 +146,15 @@ class LocalStackIT {
                 new org.openqa.selenium.chrome.ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                         .usingAnyFreePort().build(), browser);
         try {
+            // not signed in: the dashboard sends the browser to the identity server's login form
             driver.get(reporting + "/dashboard/index.html?lang=es");
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> d.getCurrentUrl().startsWith(identity + "/login"));
+            driver.findElement(org.openqa.selenium.By.name("username")).sendKeys("analyst");
+            driver.findElement(org.openqa.selenium.By.name("password")).sendKeys("analyst-demo");
+            driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(reporting + "/dashboard/"));
+            wait.until(d ->
                     "true".equals(d.findElement(org.openqa.selenium.By.id("status")).getDomAttribute("data-ready")));
             for (String kpi : List.of("kpi-shelters", "kpi-budget", "kpi-delivered", "kpi-fulfilment", "kpi-people",
                     "kpi-trainings", "arrivals-total", "delivery-median", "delivery-p90", "delivery-rejection")) {
@@ -156,6 +177,110 @@ class LocalStackIT {
 
     @Test
     @Order(3)
+    void aCommandWithoutATokenOrWithABadOneIsRefusedWith401() throws Exception {
+        String bogus = logins.token("programme").substring(0, 40) + "not-a-signature";
+        for (String command : List.of(agreements + "/api/shelters", logistics + "/api/shipments", reporting + "/api/reports/rebuild")) {
+            for (String token : java.util.Arrays.asList(null, bogus)) {
+                HttpResponse<String> response = post(command, "{}", token, UUID.randomUUID().toString());
+                assertThat(response.statusCode()).as(command + " with token " + token).isEqualTo(401);
+                assertProblem(response, "urn:shelters:problem:unauthenticated");
+            }
+        }
+        assertThat(status(agreements + "/actuator/health", null)).as("probes stay open").isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void anAnalystIsRefusedEveryCommand() throws Exception {
+        String analyst = logins.token("analyst");
+        String shelter = JSON.writeValueAsString(Map.of("name", "Albergue Demo Analista", "state", "MX-TAB",
+                "municipality", "Tenosique", "corridor", "SOUTHERN_BORDER", "capacity", 10, "services", List.of("LODGING")));
+        String agreementId = get(agreements + "/api/agreements?size=1").path("items").path(0).path("agreementId").asString();
+        Map<String, String> commands = new java.util.LinkedHashMap<>();
+        commands.put(agreements + "/api/shelters", shelter);
+        commands.put(agreements + "/api/agreements/" + agreementId + "/terminate", "{\"reason\":\"analysts may not\"}");
+        commands.put(agreements + "/api/shelters/" + shelterId("Albergue Hermanos en el Camino") + "/arrivals", arrivals(5));
+        commands.put(logistics + "/api/shipments", "{}");
+        commands.put(reporting + "/api/reports/rebuild", "{}");
+        for (Map.Entry<String, String> command : commands.entrySet()) {
+            HttpResponse<String> response = post(command.getKey(), command.getValue(), analyst, UUID.randomUUID().toString());
+            assertThat(response.statusCode()).as(command.getKey() + " -> " + response.body()).isEqualTo(403);
+            assertProblem(response, "urn:shelters:problem:forbidden");
+        }
+        assertThat(status(reporting + "/api/reports/programme", analyst)).as("but analysts read every report").isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void aPartnerReportsArrivalsForItsOwnShelterOnly() throws Exception {
+        String partner1 = logins.token("partner-1");
+        String own = shelterId("Albergue Hermanos en el Camino");
+        String other = shelterId("Albergue Hogar de la Misericordia");
+
+        HttpResponse<String> refused = post(agreements + "/api/shelters/" + other + "/arrivals", arrivals(7), partner1,
+                UUID.randomUUID().toString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertProblem(refused, "urn:shelters:problem:forbidden");
+        assertThat(status(reporting + "/api/reports/shelters/" + other, partner1)).as("nor read it").isEqualTo(403);
+
+        HttpResponse<String> accepted = post(agreements + "/api/shelters/" + own + "/arrivals", arrivals(7), partner1,
+                UUID.randomUUID().toString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isBetween(200, 299);
+        assertThat(status(reporting + "/api/reports/shelters/" + own, partner1)).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aDonorGetsNoPerDayShelterLevelVulnerableCounts() throws Exception {
+        String donor = logins.token("donor");
+        String shelter = shelterId("Albergue Hermanos en el Camino");
+        assertThat(status(reporting + "/api/reports/shelters/" + shelter, donor)).as("the per-shelter report").isEqualTo(403);
+
+        JsonNode programme = get(reporting + "/api/reports/programme", donor);
+        List<String> leaks = new ArrayList<>();
+        collectShelterRowsWithVulnerableCounts(programme, "$", leaks);
+        assertThat(leaks).as("rows naming a shelter with vulnerable-group counts").isEmpty();
+
+        // the daily trend of a state with one demo shelter (Oaxaca: Hermanos en el Camino) would be that shelter's
+        HttpResponse<String> trend = HTTP.send(request(reporting + "/api/reports/arrivals-trend?state=MX-OAX", donor).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (trend.statusCode() == 200) {
+            List<String> counted = new ArrayList<>();
+            collectVulnerableCounts(JSON.readTree(trend.body()), "$", false, counted);
+            assertThat(counted).as("vulnerable-group counts in a one-shelter state's daily trend for a donor").isEmpty();
+        } else {
+            assertThat(trend.statusCode()).as(trend.body()).isBetween(400, 499);
+        }
+        HttpResponse<String> byShelter = HTTP.send(request(reporting + "/api/reports/arrivals-trend?shelterId=" + shelter, donor)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byShelter.statusCode()).as("a shelter's daily trend is refused: " + byShelter.body()).isBetween(400, 499);
+    }
+
+    @Test
+    @Order(7)
+    void theTokenScriptPrintsOneTokenTheServicesAccept() throws Exception {
+        for (String tool : List.of("bash", "curl", "openssl", "python3")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(onPath(tool), tool + " is on the PATH");
+        }
+        ProcessBuilder script = new ProcessBuilder("bash", options.repo().resolve("local-stack").resolve("token.sh").toString(),
+                "programme");
+        script.environment().put("IDENTITY_ISSUER", identity);
+        Process process = script.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(stdout).endsWith("\n").hasLineCount(1);
+        String token = stdout.strip();
+        assertThat(token.split("\\.")).as("a JWT: header.payload.signature").hasSize(3);
+        assertThat(status(agreements + "/api/shelters", token)).isEqualTo(200);
+        String id = registerShelter("Albergue Demo Token Script", token, UUID.randomUUID().toString());
+        assertThat(id).as("a programme officer's token from token.sh runs a command").isNotNull();
+    }
+
+    @Test
+    @Order(8)
     void aCommandOnOneServiceReachesAConsumerInAnotherAndADuplicateDeliveryChangesNothing() throws Exception {
         String shelterId = registerShelter("Albergue Demo Prueba E2E");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(reporting + "/api/reports/shelters/" + shelterId) == 200);
@@ -171,7 +296,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(9)
     void aPoisonRecordLandsOnTheDeadLetterTopicAndTheNextRecordIsStillProcessed() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         byte[] poison = "{\"this is\": not an event".getBytes(StandardCharsets.UTF_8);
@@ -184,10 +309,12 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
-    void everyServiceExposesMetricsThatPassPromtool() {
+    @Order(10)
+    void everyServiceExposesMetricsThatPassPromtool() throws Exception {
         for (String service : List.of(agreements, logistics, reporting)) {
-            PrometheusScrape scrape = PrometheusScrape.of(service);
+            assertThat(status(service + "/actuator/prometheus", null)).isEqualTo(401);
+            assertThat(status(service + "/actuator/prometheus", logins.token("analyst"))).as("metrics are for operations").isEqualTo(403);
+            PrometheusScrape scrape = PrometheusScrape.of(service, logins.token("operations"));
             assertThat(scrape.text()).contains("outbox_backlog_events", "http_server_requests_seconds_bucket");
             if (Files.isExecutable(PrometheusScrape.PROMTOOL)) {
                 scrape.assertPassesPromtool();
@@ -196,59 +323,121 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(11)
     void aServiceThatDiesIsRestartedByTheStackAndARetriedCommandCarriesOn() throws Exception {
         ServiceProcess service = stack.services().get(0);
         String key = UUID.randomUUID().toString();
+        String programme = logins.token("programme");
         service.handle().destroyForcibly();   // SIGKILL, as the OOM killer would
 
         // the client retries with its Idempotency-Key until the supervisor has the service back
         String id = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> registerShelter("Albergue Demo Tras Caida", key), created -> created != null);
+                .until(() -> registerShelter("Albergue Demo Tras Caida", programme, key), created -> created != null);
         assertThat(service.restarts()).isEqualTo(1);
-        assertThat(registerShelter("Albergue Demo Tras Caida", key)).as("the retry replays, nothing twice").isEqualTo(id);
+        assertThat(registerShelter("Albergue Demo Tras Caida", programme, key)).as("the retry replays, nothing twice").isEqualTo(id);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(reporting + "/api/reports/shelters/" + id) == 200);
     }
 
     @Test
-    @Order(7)
+    @Order(12)
     void afterARestartOnTheSameDataEverythingIsStillThereAndTheDemoIsNotLoadedTwice() throws Exception {
         int sheltersBefore = get(agreements + "/api/shelters?size=100").path("total").asInt();
         int shipmentsBefore = get(logistics + "/api/shipments?size=100").path("total").asInt();
+        Path partnerShelters = options.dataDir().resolve("identity").resolve("partner-shelters.json");
+        Files.delete(partnerShelters);
         stack.stop();
         stack = new LocalStack(options);
         long started = System.nanoTime();
         stack.start();
         System.out.printf("[e2e] local stack restarted (no demo load) in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        // tokens signed before the restart still validate: the identity server kept its key
         assertThat(get(agreements + "/api/shelters?size=100").path("total").asInt()).isEqualTo(sheltersBefore);
         assertThat(get(logistics + "/api/shipments?size=100").path("total").asInt()).isEqualTo(shipmentsBefore);
         String after = registerShelter("Albergue Demo Tras Reinicio");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(reporting + "/api/reports/shelters/" + after) == 200);
+        assertThat(partnerShelters).as("a start on a loaded demo writes the partners' shelters again").exists();
+        HttpResponse<String> partnerAfterRestart = post(agreements + "/api/shelters/" + shelterId("Albergue Hogar de la Misericordia")
+                + "/arrivals", arrivals(9), new Logins(identity).token("partner-2"), UUID.randomUUID().toString());
+        assertThat(partnerAfterRestart.statusCode()).as(partnerAfterRestart.body()).isBetween(200, 299);
     }
+
+    /** Vulnerable-group counts: what a donor must never get per shelter and day. */
+    private static final List<String> VULNERABLE = List.of("unaccompaniedChildren", "reportedKidnapOrTraffickingVictims");
 
     private static String registerShelter(String name) throws Exception {
         String body = JSON.writeValueAsString(Map.of("name", name, "state", "MX-TAB", "municipality", "Tenosique",
                 "corridor", "SOUTHERN_BORDER", "capacity", 60, "services", List.of("LODGING", "FOOD"), "demo", true));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(agreements + "/api/shelters"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(agreements + "/api/shelters", body, logins.token("programme"), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("shelterId").asString();
     }
 
     /** A registration with an Idempotency-Key: the new (or replayed) shelter id, or null when not answered 201. */
-    private static String registerShelter(String name, String idempotencyKey) throws Exception {
+    private static String registerShelter(String name, String token, String idempotencyKey) throws Exception {
         String body = JSON.writeValueAsString(Map.of("name", name, "state", "MX-TAB", "municipality", "Balancán",
                 "corridor", "SOUTHERN_BORDER", "capacity", 40, "services", List.of("LODGING"), "demo", true));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(agreements + "/api/shelters"))
+        HttpResponse<String> response = HTTP.send(request(agreements + "/api/shelters", token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 201 ? JSON.readTree(response.body()).path("shelterId").asString() : null;
     }
 
+    /** A day's arrivals (counts only), two days back so it is in the past in Mexico's calendar too: a correction. */
+    private static String arrivals(int total) throws Exception {
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString());
+        report.put("arrivals", total);
+        report.put("women", 2);
+        report.put("men", total - 4);
+        report.put("girls", 1);
+        report.put("boys", 1);
+        report.put("unaccompaniedChildren", 0);
+        report.put("olderPersons", 0);
+        report.put("reportedKidnapOrTraffickingVictims", 0);
+        report.put("overnightOccupancy", total);
+        return JSON.writeValueAsString(report);
+    }
+
+    private static String shelterId(String name) throws Exception {
+        for (JsonNode shelter : get(agreements + "/api/shelters?size=500").path("items")) {
+            if (name.equals(shelter.path("name").asString())) {
+                return shelter.path("shelterId").asString();
+            }
+        }
+        throw new AssertionError("no shelter named " + name);
+    }
+
+    /** Every object that names a shelter and carries a vulnerable-group count, by JSON path. */
+    private static void collectShelterRowsWithVulnerableCounts(JsonNode node, String path, List<String> found) {
+        collectVulnerableCounts(node, path, true, found);
+    }
+
+    /**
+     * Every vulnerable-group count (a number, not a suppressed {@code null}) by JSON path; with
+     * {@code perShelterOnly}, only those in an object that names a shelter.
+     */
+    private static void collectVulnerableCounts(JsonNode node, String path, boolean perShelterOnly, List<String> found) {
+        if (node.isObject()) {
+            if (!perShelterOnly || node.has("shelterId")) {
+                VULNERABLE.stream().filter(field -> node.path(field).isNumber()).forEach(field -> found.add(path + "." + field));
+            }
+            node.properties().forEach(e -> collectVulnerableCounts(e.getValue(), path + "." + e.getKey(), perShelterOnly, found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectVulnerableCounts(node.get(i), path + "[" + i + "]", perShelterOnly, found);
+            }
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String type) {
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo(type);
+    }
+
     private static double duplicatesCounted() {
-        return PrometheusScrape.of(reporting).value("events_consumed_total", Map.of("topic", "shelters.v1", "outcome", "duplicate"));
+        return PrometheusScrape.of(reporting, logins.token("operations"))
+                .value("events_consumed_total", Map.of("topic", "shelters.v1", "outcome", "duplicate"));
     }
 
     private static ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
@@ -275,15 +464,47 @@ class LocalStackIT {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** A request carrying {@code token} (none when null). */
+    private static HttpRequest.Builder request(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> post(String url, String body, String token, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(url, token).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As admin, unless a test is about a role. */
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, logins.token("admin"));
+    }
+
+    private static JsonNode get(String url, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request(url, token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static int status(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return status(url, logins.token("admin"));
+    }
+
+    private static int status(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(request(url, token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static boolean onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     private static int freePort() throws IOException {

@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A power cut or an OOM kill of the whole local stack (store, broker and the services it
- * supervises) right after a burst of acknowledged commands: after a restart on the same data,
- * every command a client was told succeeded is there, in the owning service and in the reports.
+ * A power cut or an OOM kill of the whole local stack (store, broker, the identity server and the
+ * services it supervises) right after a burst of acknowledged commands: after a restart on the same
+ * data, every command a client was told succeeded is there, in the owning service and in the
+ * reports. The burst is a programme officer's, with a real token from the stack's identity server.
  */
 class LocalStackKillIT {
 
@@ -39,25 +40,26 @@ class LocalStackKillIT {
     void noAcknowledgedCommandIsLostWhenTheWholeStackIsKilled() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path data = Files.createDirectories(Path.of("target", "kill-" + UUID.randomUUID())).toAbsolutePath();
-        LocalStack.Ports ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-        String portList = ports.kafka() + "," + ports.kafkaController() + "," + ports.mongo() + "," + ports.agreements() + ","
-                + ports.logistics() + "," + ports.reporting();
+        LocalStack.Ports ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort());
         String agreements = "http://localhost:" + ports.agreements();
         String reporting = "http://localhost:" + ports.reporting();
+        Logins logins = new Logins("http://localhost:" + ports.identity());
 
         Process stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dlocalstack.repo=" + repo, LocalStack.class.getName(),
-                "--no-demo", "--data-dir=" + data, "--ports=" + portList)
+                "--no-demo", "--data-dir=" + data, "--ports=" + ports.argument())
                 .redirectErrorStream(true).redirectOutput(data.resolve("stack.log").toFile()).start();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> status(reporting + "/actuator/health") == 200 && status(agreements + "/actuator/health") == 200);
+            String programme = logins.token("programme");
             ExecutorService clients = Executors.newFixedThreadPool(8);
             for (int i = 0; i < BURST; i++) {
                 int n = i;
                 clients.submit(() -> {
-                    String id = register(agreements, "Albergue Demo Kill " + n);
+                    String id = register(agreements, programme, "Albergue Demo Kill " + n);
                     if (id != null) {
                         acknowledged.add(id);
                     }
@@ -70,29 +72,31 @@ class LocalStackKillIT {
             stack.waitFor(30, TimeUnit.SECONDS);
         }
         assertThat(acknowledged).hasSize(BURST);
-        // the services notice their supervisor is gone and end, freeing their ports
-        await().atMost(Duration.ofSeconds(60)).until(() -> List.of(ports.agreements(), ports.logistics(), ports.reporting())
-                .stream().noneMatch(LocalStackKillIT::listening));
+        // the services and the identity server notice their supervisor is gone and end, freeing their ports
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of(ports.agreements(), ports.logistics(), ports.reporting(),
+                ports.identity()).stream().noneMatch(LocalStackKillIT::listening));
 
         LocalStack restarted = new LocalStack(new LocalStack.Options(false, false, false, data, repo, ports));
         try {
             restarted.start();
+            String admin = logins.token("admin");
             for (String id : acknowledged) {
-                assertThat(status(agreements + "/api/shelters/" + id)).as("shelter " + id + " after the kill").isEqualTo(200);
+                assertThat(status(agreements + "/api/shelters/" + id, admin)).as("shelter " + id + " after the kill").isEqualTo(200);
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(get(reporting + "/api/reports/shelters?size=500").path("total").asInt()).isEqualTo(BURST));
+                    assertThat(get(reporting + "/api/reports/shelters?size=500", admin).path("total").asInt()).isEqualTo(BURST));
             System.out.printf("[e2e] SIGKILL of the whole stack after %d acknowledged commands: lost=0%n", acknowledged.size());
         } finally {
             restarted.stop();
         }
     }
 
-    private static String register(String agreements, String name) {
+    private static String register(String agreements, String token, String name) {
         String body = "{\"name\":\"" + name + "\",\"state\":\"MX-CHP\",\"municipality\":\"Tapachula\","
                 + "\"corridor\":\"SOUTHERN_BORDER\",\"capacity\":50,\"services\":[\"LODGING\"]}";
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(agreements + "/api/shelters"))
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 201 ? JSON.readTree(response.body()).path("shelterId").asString() : null;
@@ -106,9 +110,14 @@ class LocalStackKillIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static JsonNode get(String url) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+    private static int status(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static JsonNode get(String url, String token) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static boolean listening(int port) {

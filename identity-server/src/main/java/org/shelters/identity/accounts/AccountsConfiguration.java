@@ -37,4 +37,10 @@ class AccountsConfiguration {
         properties.demo().enabled() ? "enabled" : "disabled");
     return directory;
   }
+
+  /** The demo partners' shelters as the demo loader writes them while the server runs. */
+  @Bean
+  PartnerSheltersFile partnerSheltersFile(DataDir dataDir) {
+    return new PartnerSheltersFile(dataDir);
+  }
 }

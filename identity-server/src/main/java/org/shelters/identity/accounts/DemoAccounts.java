@@ -14,7 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The documented development accounts (password = user name + {@code -demo}). They are created on
  * the first start with demo accounts enabled and keep their subject ids afterwards; roles and partner
  * shelters are refreshed from configuration on every start, because shelter ids change whenever the
- * local stack's data is reset.
+ * local stack's data is reset ({@link PartnerSheltersFile}, read while the server runs, takes
+ * precedence for the partners it names).
  */
 public class DemoAccounts {
 
@@ -52,7 +53,8 @@ public class DemoAccounts {
     for (DemoUser user : USERS) {
       List<String> shelters = user.role() == Role.SHELTER_PARTNER ? demo.sheltersOf(user.username()) : List.of();
       if (user.role() == Role.SHELTER_PARTNER && shelters.isEmpty()) {
-        log.warn("demo account {} has no shelters: set identity.demo.partner-shelters.{}", user.username(), user.username());
+        log.info("demo account {} has no configured shelters: until {} names them, set identity.demo.partner-shelters.{}",
+            user.username(), PartnerSheltersFile.FILE, user.username());
       }
       Account current = byName.get(user.username());
       if (current == null) {

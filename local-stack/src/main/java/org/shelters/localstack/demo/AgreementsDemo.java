@@ -21,6 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Arrivals average about 100 a day with weekday and random variation (a fixed seed per shelter),
  * and Ciudad Juárez has a surge above its capacity (more than 600 arrivals in one day).
  *
+ * <p>Who does it: shelters, agreements and trainings as {@code programme} (programme officer);
+ * arrivals as the shelter's partner ({@code partner-1}, {@code partner-2}) where the demo has one,
+ * otherwise as {@code admin} (see {@link #reporterOf}).
+ *
  * <p>Dates derive from {@link DemoContext#today()} and every command carries an Idempotency-Key
  * derived from the step, so an interrupted load run again on the same day duplicates nothing.
  * Arrivals stop at yesterday: the service refuses future dates in Mexico's calendar, which can be a
@@ -110,19 +114,43 @@ public final class AgreementsDemo implements DemoStep {
         return "agreements: 12 shelters in 9 states, an agreement each, trainings, 60 days of arrivals";
     }
 
+    /**
+     * Registers every shelter first, then publishes the partners' shelter ids (so a partner signing
+     * in next has them in its token), then agreements and trainings as {@code programme}, and
+     * arrivals as the shelter's own partner.
+     */
     @Override
     public void run(DemoClient client, DemoContext context) throws Exception {
+        DemoClient programme = client.as(DemoClient.PROGRAMME);
         String base = client.agreementsUrl();
         LocalDate today = context.today();
+        Map<String, String> idsByName = new LinkedHashMap<>();
         for (int i = 0; i < SHELTERS.size(); i++) {
             DemoShelter shelter = SHELTERS.get(i);
-            String shelterId = register(client, base, shelter, i);
+            String shelterId = register(programme, base, shelter, i);
+            idsByName.put(shelter.name(), shelterId);
             context.shelters().put(shelterId, shelter.state());
-            String agreementId = agreement(client, base, shelter, shelterId, i, today);
+        }
+        context.partners().publish(DemoPartners.sheltersByPartner(idsByName));
+        client.forgetTokens();
+        for (int i = 0; i < SHELTERS.size(); i++) {
+            DemoShelter shelter = SHELTERS.get(i);
+            String shelterId = idsByName.get(shelter.name());
+            String agreementId = agreement(programme, base, shelter, shelterId, i, today);
             context.agreementShelter().put(agreementId, shelterId);
             context.agreements().put(agreementId, shelter.plan() == Plan.EXPIRING_SOON ? "SIGNED" : shelter.plan().name());
-            arrivals(client, base, shelter, shelterId, i, today);
+            arrivals(client.as(reporterOf(shelter)), base, shelter, shelterId, i, today);
         }
+    }
+
+    /**
+     * Who reports a shelter's arrivals: its partner where the demo has one. Arrivals are the
+     * shelter's own figures, which only a partner of that shelter (or an admin) may report; no
+     * programme role may, so for the shelters without a partner account the demo reports as
+     * {@code admin}, standing in for partners the demo does not have.
+     */
+    private static String reporterOf(DemoShelter shelter) {
+        return DemoPartners.partnerOf(shelter.name()).orElse(DemoClient.ADMIN);
     }
 
     private static String register(DemoClient client, String base, DemoShelter shelter, int index) throws Exception {

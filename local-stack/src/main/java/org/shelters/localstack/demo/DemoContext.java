@@ -18,9 +18,16 @@ public final class DemoContext {
     /** agreementId -> shelterId. */
     private final Map<String, String> agreementShelter = new LinkedHashMap<>();
     private final List<String> shipments = new ArrayList<>();
+    private final PartnerDirectory partners;
 
-    public DemoContext(LocalDate today) {
+    public DemoContext(LocalDate today, PartnerDirectory partners) {
         this.today = today;
+        this.partners = partners;
+    }
+
+    /** Where the shelters of the demo partner accounts are published once they are registered. */
+    public PartnerDirectory partners() {
+        return partners;
     }
 
     public LocalDate today() {

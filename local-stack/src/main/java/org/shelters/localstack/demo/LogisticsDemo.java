@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * derive from the agreement and {@link DemoContext#today()} only, so a re-run replays the same
  * requests instead of creating more shipments.
  *
+ * <p>Everything here is done as {@code logistics} (a logistics officer may plan, dispatch and
+ * confirm delivery), except the termination, which is a programme officer's decision.
+ *
  * <p>Termination: an agreement the agreements demo leaves with status
  * {@value #TERMINATE_AFTER_LOGISTICS} gets a shipment planned first and is then terminated here
  * ({@code POST /api/agreements/{id}/terminate}); logistics must cancel the shipment automatically.
@@ -48,8 +51,10 @@ public final class LogisticsDemo implements DemoStep {
         return "logistics: shipments in every state, proof of delivery, cancellation by termination";
     }
 
+    /** Shipments (plan, dispatch, proof of delivery) as {@code logistics}; the termination as {@code programme}. */
     @Override
-    public void run(DemoClient client, DemoContext context) throws Exception {
+    public void run(DemoClient demo, DemoContext context) throws Exception {
+        DemoClient client = demo.as(DemoClient.LOGISTICS);
         int index = 0;
         for (Map.Entry<String, String> agreement : context.agreements().entrySet()) {
             String status = agreement.getValue() == null ? "" : agreement.getValue().toUpperCase();
@@ -152,7 +157,7 @@ public final class LogisticsDemo implements DemoStep {
             JsonNode planned = client.retryOnConflict(PATIENCE, () -> client.post(client.logisticsUrl() + "/api/shipments",
                     plan, "demo-logistics-" + agreementId + "-before-termination"));
             context.shipments().add(planned.get("shipmentId").asString());
-            client.post(client.agreementsUrl() + "/api/agreements/" + agreementId + "/terminate",
+            client.as(DemoClient.PROGRAMME).post(client.agreementsUrl() + "/api/agreements/" + agreementId + "/terminate",
                     Map.of("reason", "shelter closed by civil protection after flooding"),
                     "demo-logistics-terminate-" + agreementId);
         }
