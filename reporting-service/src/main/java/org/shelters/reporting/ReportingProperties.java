@@ -19,7 +19,7 @@ public record ReportingProperties(Export export, Alerts.Settings alerts, Rebuild
         alerts = alerts == null ? new Alerts.Settings(2.0, 20, 30, 7, 0.10) : alerts;
         rebuild = rebuild == null ? new Rebuild(Duration.ofMillis(500), 2000) : rebuild;
         donor = donor == null ? new Donor(5) : donor;
-        dashboard = dashboard == null ? new Dashboard(Dashboard.DEFAULT_POST_LOGOUT_REDIRECT_URI) : dashboard;
+        dashboard = dashboard == null ? new Dashboard(Dashboard.DEFAULT_POST_LOGOUT_REDIRECT_URI, null) : dashboard;
     }
 
     /** The defaults for what is not given. */
@@ -44,9 +44,11 @@ public record ReportingProperties(Export export, Alerts.Settings alerts, Rebuild
     /**
      * The dashboard's sign-in. {@code postLogoutRedirectUri} is where the identity server sends the
      * browser after logout ({@code {baseUrl}} = this service as the browser reached it); the identity
-     * server accepts only the URIs registered for the dashboard client.
+     * server accepts only the URIs registered for the dashboard client. {@code endSessionUri} is the
+     * identity provider's RP-initiated logout endpoint; unset, the development identity server's
+     * {@code <issuer>/connect/logout} (Keycloak's is {@code <issuer>/protocol/openid-connect/logout}).
      */
-    public record Dashboard(String postLogoutRedirectUri) {
+    public record Dashboard(String postLogoutRedirectUri, String endSessionUri) {
 
         public static final String DEFAULT_POST_LOGOUT_REDIRECT_URI = "{baseUrl}/dashboard/";
     }

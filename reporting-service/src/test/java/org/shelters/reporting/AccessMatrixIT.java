@@ -7,16 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.EventJson;
 import org.shelters.platform.security.Role;
+import org.shelters.testsupport.AccessMatrix;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +24,9 @@ import tools.jackson.databind.JsonNode;
  * A's records, and its lists are answered with nothing of A ({@link PartnerIsolationIT} checks
  * every figure).
  *
- * <p>The table must name exactly the document's operations: an endpoint added without deciding who
- * may call it fails here (and is denied to everyone by the platform until a rule names it).
+ * <p>The table must name exactly the document's operations ({@link AccessMatrix#assertCovers}): an
+ * endpoint added without deciding who may call it fails here (and is denied to everyone by the
+ * platform until a rule names it).
  */
 class AccessMatrixIT extends ReportingIT {
 
@@ -53,9 +50,14 @@ class AccessMatrixIT extends ReportingIT {
             | GET /api/me                                          | yes               | yes               | yes             | yes     | yes   | yes        | yes   |
             """;
 
-    enum Access { YES, OWN_SHELTER, NO }
+    enum Access {
+        YES, OWN_SHELTER, NO;
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+        /** yes, own shelter or no. */
+        static Access of(String cell) {
+            return valueOf(cell.toUpperCase().replace(' ', '_'));
+        }
+    }
 
     /** Who calls: the label in failure messages, the token (null: none), the role whose column applies (null: 401). */
     private record Caller(String label, String token, Role role, boolean ownShelter) {
@@ -74,33 +76,28 @@ class AccessMatrixIT extends ReportingIT {
 
     @Test
     void theTableNamesExactlyTheOperationsOfTheOpenApiDocument() {
-        Set<String> documented = documentedOperations();
-        Set<String> tabled = matrix().keySet();
-        assertThat(without(documented, tabled)).as("operations of the OpenAPI document that the table does not name "
-                + "(decide who may call them, in the AccessRules, this table and the README)").isEmpty();
-        assertThat(without(tabled, documented)).as("operations of the table that the OpenAPI document no longer has").isEmpty();
+        matrix().assertCovers(document());
     }
 
     @Test
     void everyOperationAnswersEveryRoleAndNoTokenAsTheTableSays() {
-        Map<String, Map<Role, Access>> matrix = matrix();
-        assertThat(matrix.keySet()).containsExactlyInAnyOrderElementsOf(documentedOperations());
+        AccessMatrix matrix = matrix();
+        matrix.assertCovers(document());
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (Map.Entry<String, Map<Role, Access>> row : matrix.entrySet()) {
-            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
-            String path = row.getKey().substring(method.length() + 1)
+        for (String operation : matrix.operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(method.length() + 1)
                     .replace("{shelterId}", fed.shelterA()).replace("{agreementId}", fed.agreementA())
                     .replace("{shipmentId}", fed.shipmentA());
-            boolean oneShelter = row.getKey().contains("{");
             for (Caller caller : callers()) {
-                int expected = expected(caller, row.getValue().get(caller.role()), oneShelter);
+                int expected = expected(caller, matrix, operation);
                 if (method.equals("POST")) {
                     awaitNoRebuild();
                 }
                 HttpResponse<String> answer = request(method, path, caller.token());
                 checked++;
-                String what = row.getKey() + " as " + caller.label() + ": got " + answer.statusCode() + " " + abbreviated(answer);
+                String what = operation + " as " + caller.label() + ": got " + answer.statusCode() + " " + abbreviated(answer);
                 if (expected == 200) {
                     if (answer.statusCode() / 100 != 2) {
                         wrong.add(what + ", expected 2xx (allowed)");
@@ -121,70 +118,28 @@ class AccessMatrixIT extends ReportingIT {
         }
         awaitNoRebuild();
         assertThat(wrong).as("answers that differ from the table").isEmpty();
-        assertThat(checked).isEqualTo(matrix.size() * callers().size());
+        assertThat(checked).isEqualTo(matrix.operations().size() * callers().size());
     }
 
     @Test
     void theDocumentDeclaresTheBearerJwtSchemeAnd401And403OnEveryOperation() {
-        JsonNode docs = EventJson.mapper().readTree(request("GET", "/v3/api-docs", null).body());
-        JsonNode scheme = docs.path("components").path("securitySchemes").path("bearer-jwt");
-        assertThat(scheme.path("type").asString()).isEqualTo("http");
-        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
-        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
-        assertThat(docs.path("security").toString()).contains("\"bearer-jwt\"");
-        List<String> undocumented = new ArrayList<>();
-        docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (METHODS.contains(operation.getKey())) {
-                for (String status : List.of("401", "403")) {
-                    if (!operation.getValue().path("responses").has(status)) {
-                        undocumented.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + status);
-                    }
-                }
-            }
-        }));
-        assertThat(undocumented).as("operations that do not document 401 and 403").isEmpty();
+        AccessMatrix.assertEveryOperationDocumentsRefusals(document());
     }
 
     // ------------------------------------------------------------------ the table
 
-    /** The table parsed: operation -> role -> access; every role is a column. */
-    static Map<String, Map<Role, Access>> matrix() {
-        List<String[]> rows = MATRIX.lines().filter(l -> l.strip().startsWith("|")).map(AccessMatrixIT::cells).toList();
-        List<Role> columns = Arrays.stream(rows.get(0)).skip(1).map(Role::valueOf).toList();
-        assertThat(columns).as("a column per role").containsExactlyInAnyOrder(Role.values());
-        Map<String, Map<Role, Access>> matrix = new LinkedHashMap<>();
-        for (String[] row : rows.subList(2, rows.size())) {
-            Map<Role, Access> access = new EnumMap<>(Role.class);
-            for (int i = 0; i < columns.size(); i++) {
-                access.put(columns.get(i), Access.valueOf(row[i + 1].toUpperCase().replace(' ', '_')));
-            }
-            assertThat(access.get(Role.ADMIN)).as("ADMIN may call %s", row[0]).isEqualTo(Access.YES);
-            assertThat(matrix.put(row[0], access)).as("%s named twice", row[0]).isNull();
-        }
+    /** {@link #MATRIX} read: a column for every role and no other, every cell an {@link Access}, ADMIN yes everywhere. */
+    static AccessMatrix matrix() {
+        AccessMatrix matrix = AccessMatrix.parse(MATRIX, Arrays.stream(Role.values()).map(Role::name).toList(),
+                List.of("yes", "own shelter", "no"));
+        matrix.assertColumn(Role.ADMIN.name(), "yes");
         return matrix;
     }
 
-    private static String[] cells(String line) {
-        String inner = line.strip().substring(1, line.strip().length() - 1);
-        return Arrays.stream(inner.split("\\|")).map(String::strip).toArray(String[]::new);
-    }
-
-    private Set<String> documentedOperations() {
+    private JsonNode document() {
         HttpResponse<String> docs = request("GET", "/v3/api-docs", null);
         assertThat(docs.statusCode()).as("the document is open").isEqualTo(200);
-        Set<String> operations = new TreeSet<>();
-        EventJson.mapper().readTree(docs.body()).path("paths").properties().forEach(path -> path.getValue().properties()
-                .forEach(operation -> {
-                    if (METHODS.contains(operation.getKey())) {
-                        operations.add(operation.getKey().toUpperCase() + " " + path.getKey());
-                    }
-                }));
-        assertThat(operations).as("operations in /v3/api-docs").isNotEmpty();
-        return operations;
-    }
-
-    private static List<String> without(Set<String> these, Set<String> notIn) {
-        return these.stream().filter(op -> !notIn.contains(op)).sorted().toList();
+        return EventJson.mapper().readTree(docs.body());
     }
 
     // ------------------------------------------------------------------ who calls, and what they should get
@@ -204,14 +159,15 @@ class AccessMatrixIT extends ReportingIT {
     }
 
     /**
-     * 200 (any 2xx: allowed), 401 or 403. A partner of another shelter is refused a record of A,
-     * and answered on a list (which then holds none of A).
+     * 200 (any 2xx: allowed), 401 or 403. A partner of another shelter is refused a record of A
+     * (an operation whose path names one), and answered on a list (which then holds none of A).
      */
-    private static int expected(Caller caller, Access access, boolean oneShelter) {
+    private static int expected(Caller caller, AccessMatrix matrix, String operation) {
         if (caller.role() == null) {
             return 401;
         }
-        return switch (access) {
+        boolean oneShelter = operation.contains("{");
+        return switch (Access.of(matrix.cell(operation, caller.role().name()))) {
             case YES -> 200;
             case NO -> 403;
             case OWN_SHELTER -> caller.ownShelter() || !oneShelter ? 200 : 403;

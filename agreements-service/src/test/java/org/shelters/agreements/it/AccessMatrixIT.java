@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shelters.platform.security.Role;
+import org.shelters.testsupport.AccessMatrix;
 import org.shelters.testsupport.TestInfrastructure;
 import org.shelters.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>{@link #MATRIX} is the README's table. The test fails when the document has an operation the
  * table does not name (a new endpoint needs a decided rule before it builds) and when the table
- * names an operation the document no longer has.
+ * names an operation the document no longer has ({@link AccessMatrix#assertCovers}).
  */
 class AccessMatrixIT extends IntegrationTest {
 
@@ -60,8 +60,6 @@ class AccessMatrixIT extends IntegrationTest {
             | POST /api/agreements/{agreementId}/complete | yes | no | no | no | no | no | yes |
             | POST /api/agreements/{agreementId}/trainings | yes | no | no | no | no | no | yes |
             """;
-
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     enum Access {
         YES("yes"), OWN_SHELTER("own shelter"), NO("no");
@@ -96,32 +94,26 @@ class AccessMatrixIT extends IntegrationTest {
 
     @Test
     void everyDocumentedOperationAnswersEveryRoleAsTheMatrixSays() {
-        Map<String, Map<Role, Access>> matrix = parse(MATRIX);
-        Set<String> documented = documentedOperations();
-        assertThat(difference(documented, matrix.keySet()))
-                .as("operations in /v3/api-docs without a row in the access matrix: decide who may call them "
-                        + "(AccessConfiguration, this matrix and the README)").isEmpty();
-        assertThat(difference(matrix.keySet(), documented))
-                .as("matrix rows for operations /v3/api-docs no longer has").isEmpty();
+        AccessMatrix matrix = matrix();
+        matrix.assertCovers(document());
 
         String partner = ISSUER.partner("partner-" + UUID.randomUUID(), List.of(shelterId));
         String otherPartner = ISSUER.partner("partner-" + UUID.randomUUID(), List.of(otherShelterId));
         List<String> wrong = new ArrayList<>();
         int calls = 0;
-        for (Map.Entry<String, Map<Role, Access>> row : matrix.entrySet()) {
-            String operation = row.getKey();
+        for (String operation : matrix.operations()) {
             Http.Response anonymous = call(http().anonymous(), operation);
             calls++;
             if (anonymous.status() != 401 || !anonymous.problemType().equals("urn:shelters:problem:unauthenticated")) {
                 wrong.add(operation + " without a token: " + anonymous.status() + " " + anonymous.text());
             }
-            for (Map.Entry<Role, Access> cell : row.getValue().entrySet()) {
-                Role role = cell.getKey();
+            for (Role role : Role.values()) {
+                Access access = Access.of(matrix.cell(operation, role.name()));
                 String token = role == Role.SHELTER_PARTNER ? partner : ISSUER.token(role.name());
                 Http.Response answer = call(http().withToken(token), operation);
                 calls++;
-                judge(wrong, operation, role.name(), cell.getValue() == Access.NO ? Access.NO : Access.YES, answer);
-                if (cell.getValue() == Access.OWN_SHELTER && operation.contains("{")) {
+                judge(wrong, operation, role.name(), access == Access.NO ? Access.NO : Access.YES, answer);
+                if (access == Access.OWN_SHELTER && operation.contains("{")) {
                     judge(wrong, operation, "SHELTER_PARTNER of another shelter", Access.NO,
                             call(http().withToken(otherPartner), operation));
                     calls++;
@@ -159,35 +151,7 @@ class AccessMatrixIT extends IntegrationTest {
 
     @Test
     void theOpenApiDocumentSaysEveryOperationNeedsABearerTokenAndMayAnswer401And403() {
-        JsonNode document = http().anonymous().get("/v3/api-docs").json();
-
-        JsonNode scheme = document.path("components").path("securitySchemes").path("bearer-jwt");
-        assertThat(scheme.path("type").asString()).isEqualTo("http");
-        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
-        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
-        assertThat(document.path("security").findValues("bearer-jwt")).as("applied to every operation").hasSize(1);
-        List<String> undocumented = new ArrayList<>();
-        JsonNode paths = document.path("paths");
-        for (String path : paths.propertyNames()) {
-            for (String method : paths.get(path).propertyNames()) {
-                if (!METHODS.contains(method)) {
-                    continue;
-                }
-                JsonNode responses = paths.get(path).get(method).path("responses");
-                for (String status : List.of("401", "403")) {
-                    JsonNode response = responses.path(status);
-                    if (response.has("$ref")) {
-                        // a shared response: #/components/responses/<name>
-                        String name = response.get("$ref").asString().replaceFirst("^#/components/responses/", "");
-                        response = document.path("components").path("responses").path(name);
-                    }
-                    if (!response.path("content").has("application/problem+json")) {
-                        undocumented.add(method.toUpperCase(Locale.ROOT) + " " + path + " " + status);
-                    }
-                }
-            }
-        }
-        assertThat(undocumented).isEmpty();
+        AccessMatrix.assertEveryOperationDocumentsRefusals(document());
     }
 
     /** Expected YES: the call got past the security chain and the scope check; NO: a 403 problem+json. */
@@ -219,47 +183,18 @@ class AccessMatrixIT extends IntegrationTest {
         return client.send(parts[0], path, Map.of(), Map.of("If-Match", "\"999999\""));
     }
 
-    private Set<String> documentedOperations() {
+    private JsonNode document() {
         Http.Response docs = http().anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        Set<String> operations = new TreeSet<>();
-        JsonNode paths = docs.json().path("paths");
-        for (String path : paths.propertyNames()) {
-            for (String method : paths.get(path).propertyNames()) {
-                if (METHODS.contains(method)) {
-                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path);
-                }
-            }
-        }
-        assertThat(operations).as("operations in /v3/api-docs").isNotEmpty();
-        return operations;
+        return docs.json();
     }
 
-    /** The Markdown table: the header row names the roles (every {@link Role}, once), each further row an operation. */
-    static Map<String, Map<Role, Access>> parse(String table) {
-        List<List<String>> rows = table.lines().map(String::trim).filter(line -> line.startsWith("|"))
-                .filter(line -> !line.startsWith("|---"))
-                .map(line -> List.of(line.substring(1, line.length() - 1).split("\\|")).stream().map(String::trim).toList())
-                .toList();
-        List<Role> roles = rows.get(0).subList(1, rows.get(0).size()).stream().map(Role::valueOf).toList();
-        assertThat(roles).as("the matrix's role columns").containsExactlyInAnyOrder(Role.values());
-        Map<String, Map<Role, Access>> matrix = new LinkedHashMap<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            assertThat(row).as("cells of %s", row.get(0)).hasSize(roles.size() + 1);
-            Map<Role, Access> cells = new LinkedHashMap<>();
-            for (int i = 0; i < roles.size(); i++) {
-                cells.put(roles.get(i), Access.of(row.get(i + 1)));
-            }
-            assertThat(cells.get(Role.ADMIN)).as("ADMIN may call %s", row.get(0)).isEqualTo(Access.YES);
-            assertThat(matrix.put(row.get(0), cells)).as("one row for %s", row.get(0)).isNull();
-        }
+    /** {@link #MATRIX} read: a column for every {@link Role} and no other, every cell an {@link Access}, ADMIN yes everywhere. */
+    static AccessMatrix matrix() {
+        AccessMatrix matrix = AccessMatrix.parse(MATRIX, Arrays.stream(Role.values()).map(Role::name).toList(),
+                Arrays.stream(Access.values()).map(access -> access.cell).toList());
+        matrix.assertColumn(Role.ADMIN.name(), "yes");
         return matrix;
-    }
-
-    private static Set<String> difference(Set<String> left, Set<String> right) {
-        Set<String> only = new TreeSet<>(left);
-        only.removeAll(right);
-        return only;
     }
 
     /** The table's rows with the white space inside them folded, so the README may align its columns. */

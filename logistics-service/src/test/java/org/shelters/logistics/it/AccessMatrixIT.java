@@ -8,16 +8,13 @@ import static org.shelters.logistics.it.LogisticsHarness.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shelters.platform.security.Role;
+import org.shelters.testsupport.AccessMatrix;
 import org.shelters.testsupport.TestIssuer;
 import org.shelters.testsupport.WithRealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * gets its 2xx, and a refused one gets 403 problem+json and changes nothing. "own shelter" is
  * checked both ways: a partner of the object's shelter is allowed, a partner of another is 403.
  *
- * <p>The table must name exactly the document's operations: an endpoint added without deciding who
- * may call it fails here (and is denied to everyone by the platform until a rule names it).
+ * <p>The table must name exactly the document's operations ({@link AccessMatrix#assertCovers}): an
+ * endpoint added without deciding who may call it fails here (and is denied to everyone by the
+ * platform until a rule names it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -51,9 +49,14 @@ class AccessMatrixIT extends RunningLogistics {
             | GET /api/agreements/{agreementId}/outstanding  | yes               | yes               | own shelter     | yes     | no    | yes        | yes   |
             """;
 
-    enum Access { YES, OWN_SHELTER, NO }
+    enum Access {
+        YES, OWN_SHELTER, NO;
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+        /** yes, own shelter or no. */
+        static Access of(String cell) {
+            return valueOf(cell.toUpperCase().replace(' ', '_'));
+        }
+    }
 
     /** One request, and the shipment it acts on (null: none), to check that a refused one changed nothing. */
     private record Call(String method, String path, Object body, String shipmentId) {
@@ -75,27 +78,22 @@ class AccessMatrixIT extends RunningLogistics {
 
     @Test
     void theTableNamesExactlyTheOperationsOfTheOpenApiDocument() throws Exception {
-        Set<String> documented = documentedOperations();
-        Set<String> tabled = matrix().keySet();
-        assertThat(sorted(documented, tabled)).as("operations of the OpenAPI document that the table does not name "
-                + "(decide who may call them, in the AccessRules, this table and the README)").isEmpty();
-        assertThat(sorted(tabled, documented)).as("operations of the table that the OpenAPI document no longer has").isEmpty();
+        matrix().assertCovers(document());
     }
 
     @Test
     void everyOperationAnswersEveryRoleAndNoTokenAsTheTableSays() throws Exception {
-        Map<String, Map<Role, Access>> matrix = matrix();
-        assertThat(matrix.keySet()).as("the table names every documented operation").containsExactlyInAnyOrderElementsOf(
-                documentedOperations());
+        AccessMatrix matrix = matrix();
+        matrix.assertCovers(document());
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (Map.Entry<String, Map<Role, Access>> row : matrix.entrySet()) {
+        for (String operation : matrix.operations()) {
             for (Caller caller : callers()) {
-                Call call = prepare(row.getKey());
-                Integer expected = expected(caller, row.getValue());
+                Call call = prepare(operation);
+                Integer expected = expected(caller, matrix, operation);
                 LogisticsHarness.Response answer = caller.api().send(call.method(), call.path(), call.body());
                 checked++;
-                String what = row.getKey() + " as " + caller.label() + ": got " + answer.status() + " " + answer.body();
+                String what = operation + " as " + caller.label() + ": got " + answer.status() + " " + answer.body();
                 if (expected == null) {
                     if (answer.status() / 100 != 2) {
                         wrong.add(what + ", expected 2xx (allowed)");
@@ -120,7 +118,7 @@ class AccessMatrixIT extends RunningLogistics {
             }
         }
         assertThat(wrong).as("answers that differ from the table").isEmpty();
-        assertThat(checked).isEqualTo(matrix.size() * callers().size());
+        assertThat(checked).isEqualTo(matrix.operations().size() * callers().size());
         assertThat(api.get("/api/shipments?size=1&agreementId=" + agreementId).body().get("total").asLong())
                 .as("shipments of the agreement: the test's own and the allowed callers' plans, no refused one")
                 .isEqualTo(plannedByTest + plannedByCallers);
@@ -128,68 +126,28 @@ class AccessMatrixIT extends RunningLogistics {
 
     @Test
     void theDocumentDeclaresTheBearerJwtSchemeAnd401And403OnEveryOperation() throws Exception {
-        JsonNode docs = api.anonymous().get("/v3/api-docs").body();
-        JsonNode scheme = docs.path("components").path("securitySchemes").path("bearer-jwt");
-        assertThat(scheme.path("type").asString()).isEqualTo("http");
-        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
-        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
-        assertThat(docs.path("security").toString()).contains("\"bearer-jwt\"");
+        JsonNode docs = document();
+        AccessMatrix.assertEveryOperationDocumentsRefusals(docs);
         for (String name : List.of("Unauthenticated", "Forbidden")) {
             assertThat(docs.path("components").path("responses").path(name).path("content").has("application/problem+json"))
                     .as("components.responses.%s", name).isTrue();
         }
-        List<String> undocumented = new ArrayList<>();
-        docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (METHODS.contains(operation.getKey())) {
-                for (String status : List.of("401", "403")) {
-                    if (!operation.getValue().path("responses").has(status)) {
-                        undocumented.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + status);
-                    }
-                }
-            }
-        }));
-        assertThat(undocumented).as("operations that do not document 401 and 403").isEmpty();
     }
 
     // ------------------------------------------------------------------ the table
 
-    /** The table parsed: operation -> role -> access; every role is a column. */
-    static Map<String, Map<Role, Access>> matrix() {
-        List<String[]> rows = MATRIX.lines().filter(l -> l.strip().startsWith("|")).map(AccessMatrixIT::cells).toList();
-        List<Role> columns = Arrays.stream(rows.get(0)).skip(1).map(Role::valueOf).toList();
-        assertThat(columns).as("a column per role").containsExactlyInAnyOrder(Role.values());
-        Map<String, Map<Role, Access>> matrix = new LinkedHashMap<>();
-        for (String[] row : rows.subList(2, rows.size())) {
-            Map<Role, Access> access = new EnumMap<>(Role.class);
-            for (int i = 0; i < columns.size(); i++) {
-                access.put(columns.get(i), Access.valueOf(row[i + 1].toUpperCase().replace(' ', '_')));
-            }
-            assertThat(access.get(Role.ADMIN)).as("ADMIN may call %s", row[0]).isEqualTo(Access.YES);
-            assertThat(matrix.put(row[0], access)).as("%s named twice", row[0]).isNull();
-        }
+    /** {@link #MATRIX} read: a column for every role and no other, every cell an {@link Access}, ADMIN yes everywhere. */
+    static AccessMatrix matrix() {
+        AccessMatrix matrix = AccessMatrix.parse(MATRIX, Arrays.stream(Role.values()).map(Role::name).toList(),
+                List.of("yes", "own shelter", "no"));
+        matrix.assertColumn(Role.ADMIN.name(), "yes");
         return matrix;
     }
 
-    private static String[] cells(String line) {
-        String inner = line.strip().substring(1, line.strip().length() - 1);
-        return Arrays.stream(inner.split("\\|")).map(String::strip).toArray(String[]::new);
-    }
-
-    private Set<String> documentedOperations() throws Exception {
+    private JsonNode document() throws Exception {
         LogisticsHarness.Response docs = api.anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        Set<String> operations = new TreeSet<>();
-        docs.body().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (METHODS.contains(operation.getKey())) {
-                operations.add(operation.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }));
-        assertThat(operations).as("operations in /v3/api-docs").isNotEmpty();
-        return operations;
-    }
-
-    private static List<String> sorted(Set<String> these, Set<String> notIn) {
-        return these.stream().filter(op -> !notIn.contains(op)).sorted().toList();
+        return docs.body();
     }
 
     // ------------------------------------------------------------------ who calls, and what they should get
@@ -210,11 +168,11 @@ class AccessMatrixIT extends RunningLogistics {
     }
 
     /** 401, 403, or null for allowed (2xx expected: every call is prepared to succeed). */
-    private static Integer expected(Caller caller, Map<Role, Access> row) {
+    private static Integer expected(Caller caller, AccessMatrix matrix, String operation) {
         if (caller.role() == null) {
             return 401;
         }
-        return switch (row.get(caller.role())) {
+        return switch (Access.of(matrix.cell(operation, caller.role().name()))) {
             case YES -> null;
             case OWN_SHELTER -> caller.ownShelter() ? null : 403;
             case NO -> 403;

@@ -64,7 +64,7 @@ public class DashboardSecurity {
     /** What a browser opens: redirected to sign in without a session. Everything else answers 401 problem+json. */
     static final List<String> PAGES = List.of("/", "/dashboard", "/dashboard/**", "/webjars/**");
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /** The identity server's RP-initiated logout endpoint, under the issuer. */
+    /** The development identity server's RP-initiated logout endpoint, under the issuer ({@code reporting.dashboard.end-session-uri} overrides it). */
     static final String END_SESSION_PATH = "/connect/logout";
 
     /**
@@ -73,12 +73,14 @@ public class DashboardSecurity {
      */
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+            ReportingProperties reporting, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        String endSession = reporting.dashboard().endSessionUri() != null ? reporting.dashboard().endSessionUri()
+                : base + END_SESSION_PATH;
         List<ClientRegistration> registrations = new OAuth2ClientPropertiesMapper(properties).asClientRegistrations()
                 .values().stream().map(registration -> ClientRegistration.withClientRegistration(registration)
                         .issuerUri(base)
-                        .providerConfigurationMetadata(Map.of("end_session_endpoint", base + END_SESSION_PATH))
+                        .providerConfigurationMetadata(Map.of("end_session_endpoint", endSession))
                         .build())
                 .toList();
         return new InMemoryClientRegistrationRepository(registrations);
