@@ -159,6 +159,8 @@ class SecurityIT {
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> {
             assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'");
             assertThat(csp).doesNotContain("script-src 'self' 'unsafe-inline'");
+            // Swagger UI exchanges its sign-in code at the issuer's token endpoint: the one other origin
+            assertThat(csp).contains("connect-src 'self' " + ISSUER.issuer());
         });
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

@@ -40,10 +40,27 @@ public class PlatformSecurity {
 
     private final AccessRules rules;
     private final SecurityProperties properties;
+    private final String signInOrigin;
 
-    public PlatformSecurity(AccessRules rules, SecurityProperties properties) {
+    /**
+     * @param signInOrigin the origin of the token endpoint Swagger UI calls after signing in (the
+     *                     issuer's, e.g. {@code http://localhost:9000}): the one other origin pages may connect to
+     */
+    public PlatformSecurity(AccessRules rules, SecurityProperties properties, String signInOrigin) {
         this.rules = rules;
         this.properties = properties;
+        this.signInOrigin = signInOrigin;
+    }
+
+    /** {@link #CONTENT_SECURITY_POLICY} plus {@code connect-src} for the sign-in origin (Swagger UI's token request). */
+    public String contentSecurityPolicy() {
+        return CONTENT_SECURITY_POLICY + "; connect-src 'self' " + signInOrigin;
+    }
+
+    /** {@code scheme://host[:port]} of {@code uri}: what a Content-Security-Policy source names. */
+    public static String origin(String uri) {
+        java.net.URI parsed = java.net.URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
     }
 
     public AccessRules rules() {
@@ -72,7 +89,7 @@ public class PlatformSecurity {
                 .accessDeniedHandler(forbidden()));
         http.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         if (properties.getCors().getAllowedOrigins().isEmpty()) {

@@ -30,8 +30,10 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformSecurity platformSecurity(AccessRules rules, SecurityProperties properties) {
-        return new PlatformSecurity(rules, properties);
+    PlatformSecurity platformSecurity(AccessRules rules, SecurityProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+        String tokenUrl = properties.getOpenapi().getTokenUrl() != null ? properties.getOpenapi().getTokenUrl() : issuer;
+        return new PlatformSecurity(rules, properties, PlatformSecurity.origin(tokenUrl));
     }
 
     /** Security schemes, 401/403 and the roles of each operation in the service's OpenAPI document. */

@@ -86,12 +86,6 @@ public class DashboardSecurity {
         return new InMemoryClientRegistrationRepository(registrations);
     }
 
-    /** {@code scheme://host[:port]} of {@code uri}: what a Content-Security-Policy source names. */
-    static String origin(String uri) {
-        java.net.URI parsed = java.net.URI.create(uri);
-        return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
-    }
-
     @Bean
     SecurityFilterChain reportingSecurity(HttpSecurity http, PlatformSecurity platform, ClientRegistrationRepository clients,
             ReportingProperties properties, @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
@@ -100,7 +94,7 @@ public class DashboardSecurity {
         // the logout form's POST is answered with a redirect to the identity server, and browsers hold
         // redirects after a form to form-action too: allow the issuer there, and nothing else changes
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                PlatformSecurity.CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin(issuer)))));
+                platform.contentSecurityPolicy().replace("form-action 'self'", "form-action 'self' " + PlatformSecurity.origin(issuer)))));
         RequestMatcher pages = new OrRequestMatcher(PAGES.stream()
                 .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
 
