@@ -5,13 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.shelters.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,13 +31,8 @@ class IssuerUnavailableFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the access token cannot be checked just now (the identity provider is unreachable); nothing was done; retry after "
-                            + Problems.RETRY_AFTER_SECONDS + " seconds");
-            problem.setType(URI.create(Problems.TYPE_PREFIX + "issuer-unavailable"));
-            problem.setTitle("Service unavailable");
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.RETRY_AFTER_SECONDS));
-            Problems.write(response, problem);
+            Problems.write(response, Problems.issuerUnavailable());
         }
     }
 }

@@ -82,38 +82,39 @@ public final class Problems {
 
     /** 503: the store cannot be reached, nothing was done; retry (with the same Idempotency-Key) later. */
     public static ProblemDetail unavailable() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Service unavailable",
                 "the service cannot reach its store just now; nothing was changed; retry after "
                         + RETRY_AFTER_SECONDS + " seconds");
-        problem.setType(URI.create(TYPE_PREFIX + "store-unavailable"));
-        problem.setTitle("Service unavailable");
-        return problem;
+    }
+
+    /** 503: the access token cannot be checked while the issuer's keys cannot be fetched; nothing was done. */
+    public static ProblemDetail issuerUnavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable", "Service unavailable",
+                "the access token cannot be checked just now (the identity provider is unreachable); nothing was done; "
+                        + "retry after " + RETRY_AFTER_SECONDS + " seconds");
     }
 
     /** 401: no bearer token, or one that is not valid here; says no more than a client can act on. */
     public static ProblemDetail unauthenticated() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
                 "a valid access token is required (Authorization: Bearer ...)");
-        problem.setType(URI.create(TYPE_PREFIX + "unauthenticated"));
-        problem.setTitle("Unauthorized");
-        return problem;
     }
 
     /** 403: authenticated, but this role may not call this operation. */
     public static ProblemDetail forbidden() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "your role may not call this operation");
-        problem.setType(URI.create(TYPE_PREFIX + "forbidden"));
-        problem.setTitle("Forbidden");
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role may not call this operation");
     }
 
     /** 429: this caller sent more commands than its share; retry after {@code seconds}. */
     public static ProblemDetail tooManyRequests(long seconds) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "too many commands from this caller; nothing was done; retry after " + seconds + " seconds");
-        problem.setType(URI.create(TYPE_PREFIX + "rate-limited"));
-        problem.setTitle("Too many requests");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
         return problem;
     }
 
