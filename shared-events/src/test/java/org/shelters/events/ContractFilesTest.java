@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -78,6 +80,42 @@ class ContractFilesTest {
                 ConstructionWork.class, AgreementTerms.class, ShipmentLine.class, DeliveredLine.class)) {
             assertDescribes(defs.path(value.getSimpleName()), value);
         }
+    }
+
+    /**
+     * A fragment-only {@code "#/$defs/..."} must be joined to the {@code urn:} base of its file, which
+     * some validators cannot do (python-jsonschema 4.10); an absolute URN resolves in every one.
+     */
+    @Test
+    void everyRefIsAnAbsoluteUrnOfAShippedSchemaAndPointsAtSomething() throws Exception {
+        Map<String, JsonNode> byId = new HashMap<>();
+        List<String> files;
+        try (Stream<Path> list = Files.list(Path.of(classpath("schemas").toURI()))) {
+            files = list.map(p -> "schemas/" + p.getFileName()).sorted().toList();
+        }
+        files.forEach(file -> byId.put(json(file).path("$id").asString(), json(file)));
+        List<String> refs = new ArrayList<>();
+        files.forEach(file -> collectRefs(json(file), file, refs));
+
+        assertThat(refs).hasSizeGreaterThan(files.size());
+        for (String fileAndRef : refs) {
+            String ref = fileAndRef.substring(fileAndRef.indexOf(' ') + 1);
+            int hash = ref.indexOf('#');
+            String id = hash < 0 ? ref : ref.substring(0, hash);
+            assertThat(id).as(fileAndRef).startsWith(SchemaId.URN_PREFIX);
+            assertThat(byId).as("%s names a shipped schema's $id", fileAndRef).containsKey(id);
+            if (hash >= 0) {
+                assertThat(byId.get(id).at(ref.substring(hash + 1)).isMissingNode()).as("%s points at a node", fileAndRef)
+                        .isFalse();
+            }
+        }
+    }
+
+    private static void collectRefs(JsonNode node, String file, List<String> refs) {
+        if (node.isObject() && node.path("$ref").isString()) {
+            refs.add(file + " " + node.path("$ref").asString());
+        }
+        node.forEach(child -> collectRefs(child, file, refs));
     }
 
     @Test
