@@ -7,5 +7,6 @@
 # A token for the API: ./local-stack/token.sh USER (e.g. programme, analyst, partner-1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -DskipTests package
+# through a pipe: on a terminal Maven's console library writes colour resets even in batch mode (-B)
+./mvnw -q -B -DskipTests package | cat
 exec java -XX:+UseSerialGC -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar --repo="$PWD" "$@"

@@ -29,6 +29,7 @@ import org.shelters.localstack.demo.DemoPartners;
 import org.shelters.localstack.demo.DemoStep;
 import org.shelters.testsupport.MongoWireServer;
 import org.shelters.testsupport.StandaloneKafka;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one command that runs the whole system on this machine: a real Kafka broker (KRaft) on
@@ -37,9 +38,15 @@ import org.shelters.testsupport.StandaloneKafka;
  * resource servers of it, and on first start the demo programme, loaded through the services' own
  * commands by demo users signed in through the real login. Ctrl-C stops everything.
  *
+ * <p>The console says what a user needs and nothing else: a line per part that is ready, the URLs as
+ * soon as every service is UP, the demo load in two lines after them, and "stopped" on Ctrl-C or
+ * SIGTERM. Every log goes to a file under {@code <data-dir>/logs}: one per child JVM, and
+ * {@code local-stack.log} for the broker, the store and the demo loader (errors of those are shown
+ * too). Plain text throughout: no colour codes, no banners.
+ *
  * <p>Options: {@code --reset} deletes the data folder first; {@code --no-demo} skips demo data (the
  * demo users are there all the same: without them nobody could sign in); {@code --data-dir=PATH}
- * (default {@code .local-stack}); {@code --verbose} shows all service logs.
+ * (default {@code .local-stack}); {@code --verbose} echoes every log line on the console as well.
  */
 public final class LocalStack {
 
@@ -50,6 +57,8 @@ public final class LocalStack {
     private ServiceProcess identity;
     private StandaloneKafka kafka;
     private MongoWireServer mongo;
+    /** Set first thing by {@link #stop()}: what fails under a stop is the stop, not an error to report. */
+    private volatile boolean stopRequested;
 
     LocalStack(Options options) {
         this.options = options;
@@ -57,11 +66,18 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        // read by logback.xml, so before anything logs: the file under the data folder, the console threshold
+        System.setProperty("localstack.logs", options.logDir().toString());
+        System.setProperty("localstack.console.level", options.verbose() ? "INFO" : "ERROR");
         LocalStack stack = new LocalStack(options);
+        // SIGINT (Ctrl-C) and SIGTERM both run it
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
         } catch (RuntimeException | IOException e) {
+            if (stack.stopRequested) {
+                return;   // stopped while starting: the shutdown hook reports it
+            }
             System.err.println();
             System.err.println("local stack could not start: " + e.getMessage());
             System.exit(1);
@@ -75,44 +91,56 @@ public final class LocalStack {
         checkPortsFree(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.agreements(), ports.logistics(),
                 ports.reporting(), ports.identity());
         Path data = prepareDataDir();
+        log("starting: data in %s, logs in %s", data, options.logDir());
 
         // started first and waited for last: its JVM warms up while the broker and the store start
         identity = identityServer(data.resolve("identity"));
         identity.start(!options.verbose());
 
+        proceed();
         kafka = new StandaloneKafka(ports.kafka(), ports.kafkaController(), data.resolve("kafka"), PARTITIONS).start();
         createTopics();
         log("Kafka (KRaft) ready on localhost:%d", ports.kafka());
 
+        proceed();
         mongo = new MongoWireServer(new HelloAwareH2Backend(data.resolve("mongo.mv").toString())).bind("localhost", ports.mongo());
-        log("Mongo wire-protocol store ready on localhost:%d (file %s)", ports.mongo(), data.resolve("mongo.mv"));
+        log("Mongo wire-protocol store ready on localhost:%d", ports.mongo());
 
         identity.awaitHealthy(Duration.ofSeconds(180));
-        log("identity server ready at %s (data in %s)", identity.url(), data.resolve("identity"));
+        log("identity server ready at %s", identity.url());
 
+        proceed();
         services.add(service("agreements-service", ports.agreements(), "agreements"));
         services.add(service("logistics-service", ports.logistics(), "logistics"));
         services.add(service("reporting-service", ports.reporting(), "reporting"));
         for (ServiceProcess service : services) {
+            proceed();
             service.start(!options.verbose());
         }
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofSeconds(180));
-            log("%s healthy at %s", service.name(), service.url());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        log("all health endpoints UP %.1f s after start", seconds);
+        log("%s UP %.1f s after start", String.join(", ", services.stream().map(ServiceProcess::name).toList()), seconds);
+        proceed();
+        printUrls();
 
         Path marker = data.resolve("demo-loaded");
         if (options.demo() && !Files.exists(marker)) {
             loadDemo(marker);
         } else if (!options.demo() && !Files.exists(marker)) {
-            log("demo data skipped (--no-demo)");
+            log("demo programme skipped (--no-demo)");
         } else {
-            log("demo data already loaded (use --reset to start over)");
+            log("demo programme loaded on an earlier start (--reset starts over)");
             republishPartnerShelters();
         }
-        printUrls();
+    }
+
+    /** A stop under a start ends the start: nothing is started after it (no orphan child, no broker left behind). */
+    private void proceed() {
+        if (stopRequested) {
+            throw new IllegalStateException("stopped while starting");
+        }
     }
 
     /** The issuer every service validates tokens against; also the identity server's URL. */
@@ -143,7 +171,7 @@ public final class LocalStack {
                                 + String.join(",", devRedirects),
                         "--spring.security.oauth2.authorizationserver.client.dashboard.registration.post-logout-redirect-uris="
                                 + reporting + "/dashboard/"),
-                ServiceProcess.Readiness.DISCOVERY);
+                ServiceProcess.Readiness.DISCOVERY, options.logDir());
     }
 
     private PartnerSheltersFile partnerShelters() {
@@ -180,7 +208,7 @@ public final class LocalStack {
                 // the default is http://localhost:9000; said explicitly so that --ports is followed
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", identityUrl(),
                 // a service ends when this process is gone, even after a SIGKILL of it
-                "PLATFORM_PARENT_PID", String.valueOf(ProcessHandle.current().pid())));
+                "PLATFORM_PARENT_PID", String.valueOf(ProcessHandle.current().pid())), options.logDir());
     }
 
     private void loadDemo(Path marker) throws IOException {
@@ -195,18 +223,24 @@ public final class LocalStack {
             Files.writeString(startedOn, LocalDate.now(ZoneOffset.UTC).toString());
         }
         DemoContext context = new DemoContext(LocalDate.parse(Files.readString(startedOn).trim()), partnerShelters());
+        log("demo programme loading through the services' commands (first start only; a minute or two) ...");
+        long loading = System.nanoTime();
         for (DemoStep step : steps) {
             long t0 = System.nanoTime();
             try {
                 step.run(client, context);
             } catch (Exception e) {
-                log("demo step '%s' failed: %s (services keep running; fix and restart to retry)", step.name(),
-                        e.getMessage() != null ? e.getMessage() : e.toString());
+                if (!stopRequested) {
+                    log("demo step '%s' failed: %s (services keep running; fix and restart to retry)", step.name(),
+                            e.getMessage() != null ? e.getMessage() : e.toString());
+                }
                 return;
             }
-            log("demo: %s loaded in %.1f s", step.name(), (System.nanoTime() - t0) / 1e9);
+            note("demo: {} loaded in {} s", step.name(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         }
         Files.writeString(marker, LocalDate.now(ZoneOffset.UTC).toString());
+        log("demo programme loaded in %.1f s: %s", (System.nanoTime() - loading) / 1e9,
+                String.join("; ", steps.stream().map(DemoStep::name).toList()));
     }
 
     private void createTopics() throws InterruptedException, ExecutionException {
@@ -296,15 +330,17 @@ public final class LocalStack {
     }
 
     synchronized void stop() {
+        stopRequested = true;
         boolean running = !services.isEmpty() || identity != null || kafka != null || mongo != null;
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
-        }
-        services.clear();
+        // all at once: none is restarted by its supervisor while another is still stopping
+        List<ServiceProcess> children = new ArrayList<>(services);
         if (identity != null) {
-            identity.stop();
-            identity = null;
+            children.add(identity);
         }
+        children.forEach(ServiceProcess::requestStop);
+        children.forEach(ServiceProcess::awaitStopped);
+        services.clear();
+        identity = null;
         if (kafka != null) {
             kafka.stop();
             kafka = null;
@@ -320,6 +356,11 @@ public final class LocalStack {
 
     private static void log(String format, Object... args) {
         System.out.println("[local-stack] " + String.format(format, args));
+    }
+
+    /** To local-stack.log only. Not a static logger field: logback must not open that file before --reset. */
+    private static void note(String format, Object... args) {
+        LoggerFactory.getLogger(LocalStack.class).info(format, args);
     }
 
     /** Fixed by default (clients and docs rely on them); overridable so tests can run beside a developer's stack. */
@@ -348,6 +389,12 @@ public final class LocalStack {
     }
 
     record Options(boolean reset, boolean demo, boolean verbose, Path dataDir, Path repo, Ports ports) {
+
+        /** One log file per child JVM, and local-stack.log. */
+        Path logDir() {
+            return dataDir.resolve("logs");
+        }
+
         static Options parse(String[] args) {
             Ports ports = Ports.DEFAULT;
             boolean reset = false;

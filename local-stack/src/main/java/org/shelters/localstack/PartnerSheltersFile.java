@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.shelters.localstack.demo.PartnerDirectory;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,6 +57,6 @@ final class PartnerSheltersFile implements PartnerDirectory {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        System.out.printf("[local-stack] demo partner shelters written to %s: %s%n", file(), sheltersByPartner);
+        LoggerFactory.getLogger(PartnerSheltersFile.class).info("demo partner shelters written to {}: {}", file(), sheltersByPartner);
     }
 }

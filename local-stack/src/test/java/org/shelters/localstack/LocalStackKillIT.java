@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,10 +47,7 @@ class LocalStackKillIT {
         String reporting = "http://localhost:" + ports.reporting();
         Logins logins = new Logins("http://localhost:" + ports.identity());
 
-        Process stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dlocalstack.repo=" + repo, LocalStack.class.getName(),
-                "--no-demo", "--data-dir=" + data, "--ports=" + ports.argument())
-                .redirectErrorStream(true).redirectOutput(data.resolve("stack.log").toFile()).start();
+        Process stack = stackProcess(List.of(), repo, data, ports, data.resolve("stack.log"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -76,9 +74,17 @@ class LocalStackKillIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> List.of(ports.agreements(), ports.logistics(), ports.reporting(),
                 ports.identity()).stream().noneMatch(LocalStackKillIT::listening));
 
-        LocalStack restarted = new LocalStack(new LocalStack.Options(false, false, false, data, repo, ports));
+        assertQuietConsole(Files.readString(data.resolve("stack.log")));
+
+        // restarted as a user runs it, and stopped as a user does: Ctrl-C where SIGINT can be sent, else SIGTERM
+        boolean sigint = canResetSigint();
+        Path console = data.resolve("restart.log");
+        Process restarted = stackProcess(sigint ? List.of("env", "--default-signal=INT") : List.of(), repo, data, ports,
+                console);
         try {
-            restarted.start();
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Files.readString(console).contains("Press Ctrl-C") || !restarted.isAlive());
+            assertThat(restarted.isAlive()).as("restarted stack: %s", Files.readString(console)).isTrue();
             String admin = logins.token("admin");
             for (String id : acknowledged) {
                 assertThat(status(agreements + "/api/shelters/" + id, admin)).as("shelter " + id + " after the kill").isEqualTo(200);
@@ -87,7 +93,64 @@ class LocalStackKillIT {
                     assertThat(get(reporting + "/api/reports/shelters?size=500", admin).path("total").asInt()).isEqualTo(BURST));
             System.out.printf("[e2e] SIGKILL of the whole stack after %d acknowledged commands: lost=0%n", acknowledged.size());
         } finally {
-            restarted.stop();
+            if (sigint) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(restarted.pid())).inheritIO().start().waitFor();
+            } else {
+                restarted.destroy();
+            }
+            restarted.waitFor(90, TimeUnit.SECONDS);
+            restarted.destroyForcibly();
+        }
+        String output = Files.readString(console);
+        assertQuietConsole(output);
+        assertThat(output).contains("demo programme skipped (--no-demo)");
+        assertThat(output.strip().lines().reduce((first, second) -> second).orElseThrow())
+                .as("the last console line after %s", sigint ? "SIGINT" : "SIGTERM").startsWith("[local-stack] stopped:");
+        assertThat(List.of("identity-server", "agreements-service", "logistics-service", "reporting-service"))
+                .allSatisfy(name -> {
+                    String log = Files.readString(data.resolve("logs").resolve(name + ".log"));
+                    assertThat(log).as("%s.log", name).contains("Started").doesNotContain("\u001B");
+                });
+        System.out.printf("[e2e] restarted stack stopped by %s: console %d lines, ends with the stopped line%n",
+                sigint ? "SIGINT" : "SIGTERM", output.lines().count());
+    }
+
+    /**
+     * What a user sees: the stack's own lines, URLs before the demo, no colour codes, no banner and
+     * no line of a child's log (those are in the log files).
+     */
+    private static void assertQuietConsole(String console) {
+        assertThat(console).as(console).doesNotContain("\u001B").doesNotContain(":: Spring Boot ::")
+                .doesNotContain("[agreements-service]").doesNotContain("[identity-server]")
+                .doesNotContain(" WARN ").doesNotContain(" INFO ");
+        if (console.contains("Press Ctrl-C")) {
+            assertThat(console.indexOf("dashboard ")).as(console).isGreaterThan(console.indexOf(" UP "))
+                    .isLessThan(console.indexOf("Press Ctrl-C"));
+            assertThat(console.lines()).filteredOn(line -> line.startsWith("[local-stack] demo programme"))
+                    .allSatisfy(line -> assertThat(console.indexOf(line)).isGreaterThan(console.indexOf("Press Ctrl-C")));
+        }
+    }
+
+    private static Process stackProcess(List<String> prefix, Path repo, Path data, LocalStack.Ports ports, Path console)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dlocalstack.repo=" + repo, LocalStack.class.getName(),
+                "--no-demo", "--data-dir=" + data, "--ports=" + ports.argument()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
+    }
+
+    /**
+     * A JVM started from a background job inherits SIGINT ignored, and then keeps ignoring it;
+     * coreutils' env can put it back to the default, as an interactive shell has it.
+     */
+    private static boolean canResetSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
         }
     }
 
