@@ -96,9 +96,12 @@ class LocalStackIT {
         starting.start();
         String agreementsUrl = "http://localhost:" + options.ports().agreements();
         Logins firstLogins = new Logins("http://localhost:" + options.ports().identity());
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> get(agreementsUrl + "/api/shelters?size=100", firstLogins.token("admin")).path("total").asInt() >= 3);
-        first.stop();
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> get(agreementsUrl + "/api/shelters?size=100", firstLogins.token("admin")).path("total").asInt() >= 3);
+        } finally {
+            first.stop();   // also when it never got that far: no child JVM outlives the test
+        }
         starting.join(60_000);
         assertThat(Files.exists(options.dataDir().resolve("demo-loaded"))).as("the demo was cut off").isFalse();
         System.out.println("[e2e] first start stopped during the demo load");
