@@ -106,7 +106,7 @@ public final class LocalStack {
         mongo = new MongoWireServer(new HelloAwareH2Backend(data.resolve("mongo.mv").toString())).bind("localhost", ports.mongo());
         log("Mongo wire-protocol store ready on localhost:%d", ports.mongo());
 
-        identity.awaitHealthy(Duration.ofSeconds(180));
+        identity.awaitHealthy(ServiceProcess.READY_PATIENCE);
         log("identity server ready at %s", identity.url());
 
         proceed();
@@ -118,7 +118,7 @@ public final class LocalStack {
             service.start(!options.verbose());
         }
         for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofSeconds(180));
+            service.awaitHealthy(ServiceProcess.READY_PATIENCE);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         log("%s UP %.1f s after start", String.join(", ", services.stream().map(ServiceProcess::name).toList()), seconds);

@@ -61,6 +61,8 @@ final class ServiceProcess {
     /** Colour and cursor codes (CSI sequences): never written to a log file or a console that is not a terminal. */
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
     private static final int LAST_LINES = 15;
+    /** How long a child may take to be ready: a 2-core machine busy with other builds has needed over 3 minutes. */
+    static final Duration READY_PATIENCE = Duration.ofSeconds(360);
     /** Exit code of a JVM ended by SIGINT: the terminal's Ctrl-C reaches the children along with the stack. */
     private static final int EXIT_ON_SIGINT = 130;
 
@@ -134,7 +136,7 @@ final class ServiceProcess {
                 }
                 launch();
                 restarts.incrementAndGet();
-                awaitHealthy(Duration.ofSeconds(180));
+                awaitHealthy(READY_PATIENCE);
                 System.out.printf("[local-stack] %s restarted and %s at %s%n", name, readiness.what(), url());
                 backoff = 1_000;
             } catch (InterruptedException e) {

@@ -52,6 +52,8 @@ class LocalStackIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A whole stack on a loaded 2-core machine (six builds at once) has needed more than four minutes. */
+    private static final Duration STACK_START = Duration.ofSeconds(480);
     private static LocalStack stack;
     private static LocalStack.Options options;
     private static String agreements;
@@ -97,7 +99,7 @@ class LocalStackIT {
         String agreementsUrl = "http://localhost:" + options.ports().agreements();
         Logins firstLogins = new Logins("http://localhost:" + options.ports().identity());
         try {
-            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(STACK_START).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> get(agreementsUrl + "/api/shelters?size=100", firstLogins.token("admin")).path("total").asInt() >= 3);
         } finally {
             first.stop();   // also when it never got that far: no child JVM outlives the test
@@ -334,7 +336,7 @@ class LocalStackIT {
         service.handle().destroyForcibly();   // SIGKILL, as the OOM killer would
 
         // the client retries with its Idempotency-Key until the supervisor has the service back
-        String id = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        String id = await().atMost(STACK_START).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> registerShelter("Albergue Demo Tras Caida", programme, key), created -> created != null);
         assertThat(service.restarts()).isEqualTo(1);
         assertThat(registerShelter("Albergue Demo Tras Caida", programme, key)).as("the retry replays, nothing twice").isEqualTo(id);

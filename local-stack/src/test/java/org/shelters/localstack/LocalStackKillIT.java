@@ -36,6 +36,8 @@ class LocalStackKillIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int BURST = 120;
+    /** A whole stack on a loaded 2-core machine (six builds at once) has needed more than four minutes. */
+    private static final Duration STACK_START = Duration.ofSeconds(480);
 
     @Test
     void noAcknowledgedCommandIsLostWhenTheWholeStackIsKilled() throws Exception {
@@ -50,8 +52,10 @@ class LocalStackKillIT {
         Process stack = stackProcess(List.of(), repo, data, ports, data.resolve("stack.log"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> status(reporting + "/actuator/health") == 200 && status(agreements + "/actuator/health") == 200);
+            await().atMost(STACK_START).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> !stack.isAlive()
+                            || status(reporting + "/actuator/health") == 200 && status(agreements + "/actuator/health") == 200);
+            assertThat(stack.isAlive()).as("the stack: %s", Files.readString(data.resolve("stack.log"))).isTrue();
             String programme = logins.token("programme");
             ExecutorService clients = Executors.newFixedThreadPool(8);
             for (int i = 0; i < BURST; i++) {
@@ -82,7 +86,7 @@ class LocalStackKillIT {
         Process restarted = stackProcess(sigint ? List.of("env", "--default-signal=INT") : List.of(), repo, data, ports,
                 console);
         try {
-            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+            await().atMost(STACK_START).pollInterval(Duration.ofMillis(500))
                     .until(() -> Files.readString(console).contains("Press Ctrl-C") || !restarted.isAlive());
             assertThat(restarted.isAlive()).as("restarted stack: %s", Files.readString(console)).isTrue();
             String admin = logins.token("admin");
