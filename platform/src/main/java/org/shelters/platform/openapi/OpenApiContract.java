@@ -138,7 +138,9 @@ public class OpenApiContract implements GlobalOpenApiCustomizer, GlobalOperation
 
     /** The success response as the method answers it; springdoc's default 200 moves to the real status. */
     private static void success(ApiResponses responses, Answers answers) {
-        String status = String.valueOf(answers == null ? 200 : answers.status());
+        // without Answers: the status springdoc read from @ResponseStatus, else 200
+        String declared = responses.keySet().stream().filter(code -> code.startsWith("2")).findFirst().orElse("200");
+        String status = answers == null ? declared : String.valueOf(answers.status());
         ApiResponse success = responses.get(status);
         if (success == null) {
             ApiResponse generated = responses.get("200");
