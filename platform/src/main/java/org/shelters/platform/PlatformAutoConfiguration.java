@@ -48,6 +48,7 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.shelters.platform.web.IdempotencyFilter;
+import org.shelters.platform.web.KnownParameters;
 import org.shelters.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -333,6 +334,23 @@ public class PlatformAutoConfiguration {
         // after the security chain: claims are per caller, and a refused caller never reaches a stored answer
         registration.setOrder(-50);
         return registration;
+    }
+
+    /** info, success statuses and headers, Idempotency-Key, If-Match and the problem answers in the OpenAPI document. */
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean
+    org.shelters.platform.openapi.OpenApiContract openApiContract(PlatformProperties properties,
+            @Value("${spring.application.name:service}") String applicationName) {
+        return new org.shelters.platform.openapi.OpenApiContract(properties.getOpenapi(), applicationName);
+    }
+
+    /** An operation refuses a query parameter it does not take (400 naming it) instead of ignoring it. */
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean
+    KnownParameters knownParameters() {
+        return new KnownParameters();
     }
 
     @Bean

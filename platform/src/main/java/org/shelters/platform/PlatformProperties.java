@@ -17,9 +17,86 @@ public class PlatformProperties {
     private final Consumer consumer = new Consumer();
     private final Topics topics = new Topics();
     private final Web web = new Web();
+    private final OpenApi openapi = new OpenApi();
 
     public Web getWeb() {
         return web;
+    }
+
+    public OpenApi getOpenapi() {
+        return openapi;
+    }
+
+    /** What the service's OpenAPI document says about itself ({@code info}); each service sets its own. */
+    public static class OpenApi {
+        /** e.g. "Agreements service"; defaults to spring.application.name. */
+        private String title;
+        /** The project version (application.yml: "@project.version@", filled in by the build). */
+        private String version = "unversioned";
+        /** What the service does, in a few sentences (Markdown). */
+        private String description = "";
+        /** Who answers questions about the API; left out of the document while unset. */
+        private String contactName;
+        private String contactUrl;
+        /** The licence of the API; left out while unset (the repository names none yet). */
+        private String licenseName;
+        private String licenseUrl;
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getVersion() {
+            return version;
+        }
+
+        public void setVersion(String version) {
+            this.version = version;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public String getContactName() {
+            return contactName;
+        }
+
+        public void setContactName(String contactName) {
+            this.contactName = contactName;
+        }
+
+        public String getContactUrl() {
+            return contactUrl;
+        }
+
+        public void setContactUrl(String contactUrl) {
+            this.contactUrl = contactUrl;
+        }
+
+        public String getLicenseName() {
+            return licenseName;
+        }
+
+        public void setLicenseName(String licenseName) {
+            this.licenseName = licenseName;
+        }
+
+        public String getLicenseUrl() {
+            return licenseUrl;
+        }
+
+        public void setLicenseUrl(String licenseUrl) {
+            this.licenseUrl = licenseUrl;
+        }
     }
 
     public static class Web {

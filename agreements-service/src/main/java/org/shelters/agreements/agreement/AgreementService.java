@@ -73,6 +73,9 @@ public class AgreementService {
      */
     public Page<AgreementView> list(String shelterId, String state, AgreementStatus status, String programmeCode,
                                     PageRequest page) {
+        if (state != null && !state.isBlank() && !org.shelters.events.shelters.MexicanStates.isValid(state)) {
+            throw Refusal.invalid("state", "must be one of the 32 ISO 3166-2:MX codes");
+        }
         Caller caller = Caller.current();
         if (shelterId != null && !shelterId.isBlank()) {
             caller.requireShelter(shelterId);

@@ -1,5 +1,8 @@
 package org.shelters.agreements.agreement;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashSet;
@@ -29,13 +32,14 @@ public final class Commands {
 
     /** Commitment lines and works may come without ids: the agreement numbers them (L1, L2, …; W1, …). */
     public record DraftAgreement(
-            String shelterId,
-            String programmeCode,
-            String donor,
-            String phase,
-            Integer year,
-            Period period,
-            Money budget,
+            @Schema(requiredMode = REQUIRED, description = "a registered shelter") String shelterId,
+            @Schema(requiredMode = REQUIRED, description = "no spaces", example = "PRM-MX-2026") String programmeCode,
+            @Schema(requiredMode = REQUIRED, example = "PRM") String donor,
+            @Schema(requiredMode = REQUIRED, example = "phase-2") String phase,
+            @Schema(requiredMode = REQUIRED, minimum = "2000", maximum = "2100", example = "2026") Integer year,
+            @Schema(requiredMode = REQUIRED) Period period,
+            @Schema(requiredMode = REQUIRED) Money budget,
+            @Schema(description = "the supplies committed; signing needs a commitment line or a planned training")
             List<CommitmentLine> commitments,
             List<PlannedTraining> plannedTrainings,
             List<ConstructionWork> constructionWorks) {
@@ -62,7 +66,7 @@ public final class Commands {
     }
 
     /** @param signedOn defaults to today */
-    public record SignAgreement(LocalDate signedOn) {
+    public record SignAgreement(@Schema(description = "default: today in the programme calendar") LocalDate signedOn) {
 
         /** Signing without a body: signed today. */
         public static final SignAgreement TODAY = new SignAgreement(null);
@@ -82,7 +86,7 @@ public final class Commands {
      * null stays as it is; a list given replaces the whole list (lines keep their lineId when sent with it).
      */
     public record AmendAgreement(
-            String reason,
+            @Schema(requiredMode = REQUIRED, example = "second delivery round agreed with the shelter") String reason,
             Period period,
             Money budget,
             List<CommitmentLine> commitments,
@@ -107,10 +111,14 @@ public final class Commands {
         }
     }
 
-    public record GiveReason(String reason) {
+    public record GiveReason(@Schema(requiredMode = REQUIRED, example = "shelter closed for repairs") String reason) {
     }
 
-    public record RecordTraining(TrainingTopic topic, LocalDate date, Integer participantsWomen, Integer participantsMen) {
+    public record RecordTraining(
+            @Schema(requiredMode = REQUIRED) TrainingTopic topic,
+            @Schema(requiredMode = REQUIRED, description = "not in the future, not before the agreement's period") LocalDate date,
+            @Schema(requiredMode = REQUIRED, minimum = "0", example = "7") Integer participantsWomen,
+            @Schema(requiredMode = REQUIRED, minimum = "0", example = "5") Integer participantsMen) {
 
         /**
          * @param periodStart the agreement's first day: no session is recorded before it

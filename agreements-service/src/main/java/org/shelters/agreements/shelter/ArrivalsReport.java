@@ -1,5 +1,6 @@
 package org.shelters.agreements.shelter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import org.shelters.agreements.InputChecks;
 import org.shelters.platform.domain.Violations;
@@ -8,6 +9,9 @@ import org.shelters.platform.domain.Violations;
  * One shelter's aggregate counts for one day: never anything about a person. Women, men, girls
  * and boys split the arrivals; the other sub-groups are "of whom" counts.
  */
+@Schema(requiredProperties = {"date", "arrivals", "women", "men", "girls", "boys", "unaccompaniedChildren", "olderPersons",
+        "reportedKidnapOrTraffickingVictims", "overnightOccupancy"},
+        description = "Every count is required, 0 or more; women + men + girls + boys must not exceed arrivals")
 public record ArrivalsReport(
         LocalDate date,
         Integer arrivals,

@@ -3,13 +3,17 @@ package org.shelters.agreements.shelter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.LocalDate;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.platform.openapi.Answers;
 import org.shelters.platform.outbox.Stored;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Shelters", description = "Registry of migrant shelters and their daily arrivals (aggregate counts only)")
 public class ShelterController {
 
+    /** One of the shelters of the programme's press release (an organisation, no person). */
+    static final String REGISTER_EXAMPLE = """
+            {"name": "Albergue Hermanos en el Camino", "state": "MX-OAX", "municipality": "Ciudad Ixtepec",
+             "corridor": "SOUTHERN_BORDER", "capacity": 150,
+             "services": ["LODGING", "FOOD", "MEDICAL_CARE", "PSYCHOSOCIAL_SUPPORT"]}""";
+    /** Aggregate counts of one day, near the average of 100 a day the press release names. */
+    static final String ARRIVALS_EXAMPLE = """
+            {"date": "2026-11-30", "arrivals": 104, "women": 26, "men": 47, "girls": 16, "boys": 15,
+             "unaccompaniedChildren": 5, "olderPersons": 4, "reportedKidnapOrTraffickingVictims": 2,
+             "overnightOccupancy": 131}""";
+
     private final ShelterService shelters;
 
     public ShelterController(ShelterService shelters) {
@@ -38,7 +53,11 @@ public class ShelterController {
     @Operation(summary = "Register a shelter", description = "Publishes ShelterRegistered on shelters.v1. The same name, "
             + "state and municipality as a shelter in the registry (names and municipalities compared without case, "
             + "accents or extra spaces) is refused with 409 shelter-already-registered, naming that shelter")
-    public ResponseEntity<ShelterView> register(@RequestBody ShelterProfile profile) {
+    @Answers(status = 201, value = "The registered shelter", location = true, etag = true)
+    public ResponseEntity<ShelterView> register(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "register", summary = "A shelter in Oaxaca", value = REGISTER_EXAMPLE)))
+            @RequestBody ShelterProfile profile) {
         Stored<Shelter> stored = shelters.register(profile);
         return ResponseEntity.created(URI.create("/api/shelters/" + stored.id())).eTag(stored.etag())
                 .body(ShelterView.of(stored));
@@ -57,6 +76,7 @@ public class ShelterController {
 
     @GetMapping("/{shelterId}")
     @Operation(summary = "One shelter; the ETag is its version")
+    @Answers(value = "The shelter", etag = true)
     public ResponseEntity<ShelterView> get(@PathVariable String shelterId) {
         Stored<Shelter> stored = shelters.get(shelterId);
         return ResponseEntity.ok().eTag(stored.etag()).body(ShelterView.of(stored));
@@ -64,6 +84,7 @@ public class ShelterController {
 
     @PutMapping("/{shelterId}")
     @Operation(summary = "Replace the shelter's profile", description = "If-Match guards against lost updates; publishes ShelterProfileUpdated")
+    @Answers(value = "The shelter with its new profile", etag = true)
     public ResponseEntity<ShelterView> updateProfile(@PathVariable String shelterId,
                                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                      @RequestBody ShelterProfile profile) {
@@ -87,6 +108,7 @@ public class ShelterController {
                     @ApiResponse(responseCode = "422", description = "shelter-has-agreements-in-force: a signed or suspended "
                             + "agreement, named in the detail, must end first",
                             content = @Content(mediaType = "application/problem+json"))})
+    @Answers(value = "The retired shelter; the ETag is its new version", etag = true)
     public ResponseEntity<ShelterView> retire(@PathVariable String shelterId,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestBody RetireShelter command) {
@@ -97,7 +119,27 @@ public class ShelterController {
     @PostMapping("/{shelterId}/arrivals")
     @Operation(summary = "Report a day's arrivals", description = "Aggregate counts only. Re-reporting a date is a correction "
             + "(next revision replaces the earlier figures). Publishes ShelterArrivalsReported")
-    public ResponseEntity<ArrivalsRecorded> reportArrivals(@PathVariable String shelterId, @RequestBody ArrivalsReport report) {
+    @Answers(status = 201, value = "The report's revision: 1 for a first report, higher for a correction")
+    public ResponseEntity<ArrivalsRecorded> reportArrivals(
+            @PathVariable String shelterId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "arrivals", summary = "One day's counts", value = ARRIVALS_EXAMPLE)))
+            @RequestBody ArrivalsReport report) {
         return ResponseEntity.status(HttpStatus.CREATED).body(shelters.reportArrivals(shelterId, report));
+    }
+
+    @GetMapping("/{shelterId}/arrivals")
+    @Operation(summary = "Read back the arrivals a shelter reported, per day",
+            description = "Each reported day from `from` to `to` (inclusive, default the last 30 days to today in the "
+                    + "programme calendar) with its latest correction: the figures, the revision, how many corrections, "
+                    + "and when it was recorded. At most " + ShelterService.MAX_READ_BACK_DAYS + " days per call "
+                    + "(400 naming from otherwise). A shelter partner reads only its own shelters (403 otherwise).")
+    @Answers("The reported days of the range, oldest first")
+    public ArrivalsReadBack arrivals(@PathVariable String shelterId,
+                                     @Parameter(description = "first day, YYYY-MM-DD", example = "2026-11-01")
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                     @Parameter(description = "last day, YYYY-MM-DD", example = "2026-11-30")
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return shelters.arrivals(shelterId, from, to);
     }
 }

@@ -1,5 +1,8 @@
 package org.shelters.agreements.shelter;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.events.shelters.MexicanStates;
@@ -11,12 +14,18 @@ import org.shelters.platform.domain.Violations;
  * (always the full profile, never a diff). {@code demo} is only read on registration.
  */
 public record ShelterProfile(
+        @Schema(requiredMode = REQUIRED, maxLength = 200, example = "Albergue Hermanos en el Camino")
         String name,
+        @Schema(requiredMode = REQUIRED, description = "ISO 3166-2:MX code of the state", example = "MX-OAX")
         String state,
+        @Schema(requiredMode = REQUIRED, example = "Ciudad Ixtepec")
         String municipality,
+        @Schema(requiredMode = REQUIRED)
         Corridor corridor,
+        @Schema(requiredMode = REQUIRED, minimum = "1", description = "beds", example = "150")
         Integer capacity,
         List<ShelterServiceOffered> services,
+        @Schema(description = "marks the demo programme's shelters; read on registration only")
         Boolean demo) {
 
     /** @throws org.shelters.platform.domain.Refusal INVALID naming every field at fault */

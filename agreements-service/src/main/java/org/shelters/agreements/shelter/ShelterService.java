@@ -27,15 +27,21 @@ import org.springframework.stereotype.Service;
 public class ShelterService {
 
     private static final int ARRIVALS_ATTEMPTS = 5;
+    /** The longest range of days one read-back answers. */
+    public static final int MAX_READ_BACK_DAYS = 366;
+    /** The days a read-back covers when it names no {@code from}: the last 30. */
+    static final int DEFAULT_READ_BACK_DAYS = 30;
 
     private final ShelterRepository repository;
     private final ShelterNames names;
     private final ShelterAgreements agreements;
     private final ProgrammeCalendar calendar;
     private final ProgrammeMetrics metrics;
+    private final ArrivalReports reports;
 
     public ShelterService(ShelterRepository repository, ShelterNames names, ShelterAgreements agreements,
-                          ProgrammeCalendar calendar, ProgrammeMetrics metrics) {
+                          ProgrammeCalendar calendar, ProgrammeMetrics metrics, ArrivalReports reports) {
+        this.reports = reports;
         this.repository = repository;
         this.names = names;
         this.agreements = agreements;
@@ -117,6 +123,7 @@ public class ShelterService {
             try {
                 repository.update(current, decision);
                 int revision = decision.state().arrivalRevision(report.date());
+                reports.record(shelterId, report, revision, calendar.now());
                 metrics.arrivalsReported(decision.state().corridor(), revision > 1);
                 return new ArrivalsRecorded(shelterId, report.date(), revision, revision > 1);
             } catch (ConcurrentUpdateException e) {
@@ -125,6 +132,25 @@ public class ShelterService {
                 }
             }
         }
+    }
+
+    /**
+     * What a shelter reported for each day from {@code from} to {@code to} (inclusive; default the
+     * last {@value #DEFAULT_READ_BACK_DAYS} days to today), the latest correction of each; at most
+     * {@value #MAX_READ_BACK_DAYS} days. A partner reads only its own shelters (403 otherwise, via {@link #get}).
+     *
+     * @throws Refusal INVALID naming {@code from} or {@code to} when the range is reversed or too long
+     */
+    public ArrivalsReadBack arrivals(String shelterId, LocalDate from, LocalDate to) {
+        Stored<Shelter> shelter = get(shelterId);
+        LocalDate last = to != null ? to : calendar.today();
+        LocalDate first = from != null ? from : last.minusDays(DEFAULT_READ_BACK_DAYS - 1);
+        org.shelters.platform.domain.Violations v = new org.shelters.platform.domain.Violations();
+        v.require(!first.isAfter(last), "from", "must not be after to (" + last + ")");
+        v.require(first.isAfter(last) || java.time.temporal.ChronoUnit.DAYS.between(first, last) < MAX_READ_BACK_DAYS,
+                "from", "a read-back covers at most " + MAX_READ_BACK_DAYS + " days (from " + first + " to " + last + ")");
+        v.throwIfAny();
+        return new ArrivalsReadBack(shelter.id(), first, last, reports.between(shelter.id(), first, last));
     }
 
     /**

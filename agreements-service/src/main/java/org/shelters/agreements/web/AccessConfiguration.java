@@ -40,6 +40,8 @@ public class AccessConfiguration {
                 .allow(HttpMethod.POST, "/api/shelters/{shelterId}/retire", PROGRAMME_OFFICER)
                 // the shelter's own daily figures: reported (and corrected) by the shelter itself
                 .allow(HttpMethod.POST, "/api/shelters/{shelterId}/arrivals", SHELTER_PARTNER)
+                // read back: the shelter itself, and the programme roles that read arrivals in reporting too
+                .allow(HttpMethod.GET, "/api/shelters/{shelterId}/arrivals", PROGRAMME_OFFICER, SHELTER_PARTNER, ANALYST)
                 // agreements and the trainings delivered under them
                 .allow(HttpMethod.POST, "/api/agreements", PROGRAMME_OFFICER)
                 .allow(HttpMethod.GET, "/api/agreements", READERS)

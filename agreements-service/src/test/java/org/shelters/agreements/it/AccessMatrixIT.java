@@ -49,6 +49,7 @@ class AccessMatrixIT extends IntegrationTest {
             | PUT /api/shelters/{shelterId} | yes | no | no | no | no | no | yes |
             | POST /api/shelters/{shelterId}/retire | yes | no | no | no | no | no | yes |
             | POST /api/shelters/{shelterId}/arrivals | no | no | own shelter | no | no | no | yes |
+            | GET /api/shelters/{shelterId}/arrivals | yes | no | own shelter | yes | no | no | yes |
             | GET /api/agreements | yes | yes | own shelter | yes | no | yes | yes |
             | POST /api/agreements | yes | no | no | no | no | no | yes |
             | GET /api/agreements/{agreementId} | yes | yes | own shelter | yes | no | yes | yes |

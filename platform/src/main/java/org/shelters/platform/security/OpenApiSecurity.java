@@ -4,11 +4,8 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.OAuthFlow;
@@ -68,7 +65,7 @@ public class OpenApiSecurity implements OpenApiCustomizer {
                         .tokenUrl(tokenUrl)
                         .scopes(new Scopes().addString("openid", "sign in")))));
         if (components.getSchemas() == null || !components.getSchemas().containsKey(PROBLEM)) {
-            components.addSchemas(PROBLEM, problemSchema());
+            components.addSchemas(PROBLEM, org.shelters.platform.openapi.OpenApiContract.problemSchema());
         }
         components.addResponses(UNAUTHENTICATED, problem("No token, or a token that was refused (expired, another issuer "
                 + "or audience, a bad signature); type urn:shelters:problem:unauthenticated"));
@@ -111,17 +108,5 @@ public class OpenApiSecurity implements OpenApiCustomizer {
     private static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-    }
-
-    /** RFC 9457 problem details as the platform writes them. */
-    private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().example("urn:shelters:problem:forbidden"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
     }
 }

@@ -1,4 +1,4 @@
-package org.shelters.reporting.web;
+package org.shelters.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shelters.platform.domain.FieldError;
 import org.shelters.platform.domain.Refusal;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -22,33 +21,33 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A report refuses a query parameter it does not take (400 naming it) instead of ignoring it: a
- * misspelt filter ({@code ?donr=ECHO}), or a filter on a report that has none, would otherwise
- * answer unfiltered figures as if they were filtered. What a report takes is read from its
- * handler method: its {@code @RequestParam}s and the components of the record it binds the query
- * to ({@code FilterParams}), so the list cannot drift from the code.
+ * A read refuses a query parameter it does not take (400 naming it) instead of ignoring it: a
+ * misspelt filter ({@code ?stauts=SIGNED}, {@code ?donr=ECHO}), or a filter on a list that has
+ * none, would otherwise answer the unfiltered list as if it were filtered. What an operation takes
+ * is read from its handler method: its {@code @RequestParam}s and the components of a record it
+ * binds the query to (reporting's {@code FilterParams}), so the list cannot drift from the code.
+ * Every service's {@code GET /api/**} goes through it.
  */
-@Configuration
 public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private final Map<Method, Set<String>> known = new ConcurrentHashMap<>();
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/reports/**", "/api/audit/**");
+        registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !"GET".equals(request.getMethod())) {
+        if (!(handler instanceof HandlerMethod method) || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             return true;
         }
         Set<String> takes = known.computeIfAbsent(method.getMethod(), KnownParameters::parametersOf);
         List<FieldError> unknown = new ArrayList<>();
         for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
             if (!takes.contains(name)) {
-                unknown.add(new FieldError(name, takes.isEmpty() ? "is not a parameter of this report, which takes none"
-                        : "is not a parameter of this report, which takes " + String.join(", ", takes)));
+                unknown.add(new FieldError(name, takes.isEmpty() ? "is not a parameter of this operation, which takes none"
+                        : "is not a parameter of this operation, which takes " + String.join(", ", takes)));
             }
         }
         if (!unknown.isEmpty()) {
