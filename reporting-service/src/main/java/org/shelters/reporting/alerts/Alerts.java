@@ -70,11 +70,12 @@ public final class Alerts {
                 }
                 long daysLeft = ChronoUnit.DAYS.between(today, a.periodEnd);
                 if (daysLeft >= 0 && daysLeft <= settings.expiringWithinDays()) {
-                    BigDecimal outstanding = AgreementFulfilment.outstanding(a, snapshot);
-                    if (outstanding.signum() > 0) {
+                    // lines, not units: the lines' quantities are in different units and never add up
+                    int outstanding = AgreementFulfilment.linesOutstanding(a, snapshot);
+                    if (outstanding > 0) {
                         alerts.add(alert(AGREEMENT_EXPIRING, "MEDIUM", shelter, a.id, "Agreement " + a.id + " ends on "
-                                + a.periodEnd + " with " + outstanding.toPlainString() + " units outstanding",
-                                outstanding, BigDecimal.ZERO));
+                                + a.periodEnd + " with " + outstanding + " of " + a.commitments.size()
+                                + " commitment lines outstanding", outstanding, 0));
                     }
                 }
             }
