@@ -115,7 +115,8 @@ class RetiredShelterIT extends ReportingIT {
 
         JsonNode delivery = get("/api/reports/delivery-performance?donor=" + donor).get("data");
         assertThat(delivery.get("overall").get("deliveries").asInt()).isEqualTo(1);
-        assertThat(delivery.get("quantityShipped").decimalValue()).isEqualByComparingTo("40");
+        assertThat(delivery.get("quantities").get(0).get("unit").asString()).isEqualTo("unit");
+        assertThat(delivery.get("quantities").get(0).get("shipped").decimalValue()).isEqualByComparingTo("40");
         assertThat(delivery.get("byStateAndCarrier").valueStream().map(g -> g.get("state").asString()).toList())
                 .containsExactly("MX-CHP");
 
