@@ -109,8 +109,13 @@
   function renderProgramme(d) {
     const totals = d.programme.data.totals;
     setFigure('kpi-shelters', totals.shelters, num(totals.shelters));
-    setFigure('kpi-budget', totals.budget, num(totals.budget) + (totals.currency ? ' ' + totals.currency : ''));
-    setFigure('kpi-delivered', totals.itemsDelivered, num(totals.itemsDelivered));
+    // one figure per currency and per unit: amounts in USD and MXN, tablets and kits are never added
+    const budgets = totals.budgets || [];
+    setFigure('kpi-budget', budgets.map((b) => b.currency + ' ' + b.amount).join(' '),
+      budgets.map((b) => num(b.amount) + ' ' + b.currency).join(' · '));
+    const delivered = (totals.quantities || []).filter((q) => q.unit);
+    setFigure('kpi-delivered', delivered.map((q) => q.accepted + ' ' + q.unit).join(' '),
+      delivered.map((q) => num(q.accepted) + ' ' + q.unit).join(' · '));
     setFigure('kpi-fulfilment', totals.fulfilmentPercent, pct(totals.fulfilmentPercent));
     setFigure('kpi-people', totals.peopleReceived, num(totals.peopleReceived));
     setFigure('kpi-trainings', totals.trainingSessions, num(totals.trainingSessions));
@@ -120,10 +125,9 @@
       title: { text: t('byState'), textStyle: { fontSize: 12 } }, tooltip: { trigger: 'axis' },
       legend: { top: 0, right: 0 }, grid: { left: 60, right: 60, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: rows.map((r) => r.key) },
-      yAxis: [{ type: 'value', name: t('itemsDelivered') }, { type: 'value', name: t('peopleReceived') }],
+      yAxis: [{ type: 'value', name: '%', max: (v) => Math.max(100, v.max) }, { type: 'value', name: t('peopleReceived') }],
       series: [
-        { name: t('committed'), type: 'bar', data: rows.map((r) => r.committed) },
-        { name: t('itemsDelivered'), type: 'bar', data: rows.map((r) => r.itemsDelivered) },
+        { name: t('fulfilment'), type: 'bar', data: rows.map((r) => r.fulfilmentPercent) },
         { name: t('peopleReceived'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.peopleReceived) }]
     }, true);
   }
@@ -142,11 +146,13 @@
     }, true);
     const body = document.querySelector('#table-fulfilment tbody');
     body.innerHTML = '';
-    shelters.forEach((s) => s.fulfilment.forEach((f) => {
+    // one row per category and unit: quantities of different units are never added
+    shelters.forEach((s) => s.fulfilment.forEach((c) => c.quantities.forEach((f) => {
       const tr = document.createElement('tr');
       tr.dataset.shelter = s.shelterId;
-      tr.dataset.category = f.category;
-      [s.name || s.shelterId, t(f.category)].forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
+      tr.dataset.category = c.category;
+      tr.dataset.unit = f.unit || '';
+      [s.name || s.shelterId, t(c.category) + (f.unit ? ' (' + f.unit + ')' : '')].forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
       // planned = on planned shipments (the pipeline), not yet in transit: the definition every service shares
       const fields = ['committed', 'planned', 'inTransit', 'accepted', 'rejected', 'fulfilmentPercent'];
       fields.forEach((field) => {
@@ -159,7 +165,7 @@
         tr.appendChild(td);
       });
       body.appendChild(tr);
-    }));
+    })));
   }
 
   function renderArrivals(d) {

@@ -81,7 +81,7 @@ class DashboardIT extends ReportingIT {
                 shipmentLine("S1", "L2", SupplyCategory.HYGIENE_PRODUCTS, "30")));
         programme.flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/reports/programme?groupBy=state&donor=" + donor)
-                .get("data").get("totals").get("itemsDelivered").decimalValue().intValue() == 110
+                .get("data").get("totals").get("quantities").get(0).get("accepted").decimalValue().intValue() == 110
                 && get("/api/reports/shelters/" + shelterId).get("data").get("arrivals").get("last7Days").get("days").asInt() == 7
                 && get("/api/reports/agreements/" + agreementId + "/fulfilment").get("data").get("lines").get(1)
                         .path("planned").asInt() == 30);
@@ -132,7 +132,7 @@ class DashboardIT extends ReportingIT {
         ShelterDoc shelter = snapshot.shelters().get(shelterId);
         AgreementDoc agreement = snapshot.agreements().get(agreementId);
         return shelter != null && agreement != null
-                && ProgrammeSummary.view(snapshot, byDonor, ProgrammeSummary.GroupBy.STATE).totals().itemsDelivered().intValue() == 110
+                && ProgrammeSummary.view(snapshot, byDonor, ProgrammeSummary.GroupBy.STATE).totals().quantity("unit").accepted().intValue() == 110
                 && ShelterOverview.view(shelter, snapshot, ReportFilter.NONE).arrivals().last7Days().days() == 7
                 && AgreementFulfilment.view(agreement, snapshot).lines().get(1).planned().intValue() == 30;
     }
@@ -180,8 +180,8 @@ class DashboardIT extends ReportingIT {
 
             assertThat(((JavascriptExecutor) driver).executeScript("return typeof echarts")).isEqualTo("object");
             assertThat(figure(driver, "kpi-shelters")).isEqualTo(totals.get("shelters").asString());
-            assertThat(figure(driver, "kpi-delivered")).isEqualTo("110");
-            assertThat(driver.findElement(By.id("kpi-delivered")).getText()).isEqualTo("110");
+            assertThat(figure(driver, "kpi-delivered")).as("per unit, never one number over units").isEqualTo("110 unit");
+            assertThat(driver.findElement(By.id("kpi-delivered")).getText()).isEqualTo("110 unit");
             assertThat(driver.findElement(By.id("kpi-budget")).getText()).isEqualTo("25,000 USD");
             assertThat(driver.findElement(By.id("kpi-people")).getText())
                     .isEqualTo(String.format(java.util.Locale.US, "%,d", totals.get("peopleReceived").asInt()));

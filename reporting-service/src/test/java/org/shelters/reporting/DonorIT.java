@@ -90,6 +90,10 @@ class DonorIT extends ReportingIT {
         assertThat(rows.get(0).get("peopleReceived").isNull()).as("A's 2 people last month").isTrue();
         assertThat(rows.get(1).get("peopleReceived").isNull()).as("B's 40 would give A's 2 away with the total of 42").isTrue();
         assertThat(byState.get("data").get("totals").get("peopleReceived").asLong()).isEqualTo(42);
+        JsonNode period = byState.get("data").get("peopleReceivedPeriod");
+        assertThat(period.get("from").asString()).as("the count says its period").isEqualTo(fed.lastMonth().atDay(1).toString());
+        assertThat(period.get("to").asString()).isEqualTo(fed.lastMonth().atEndOfMonth().toString());
+        assertThat(period.get("partial").asBoolean()).as("a month that has ended").isFalse();
         assertThat(byState.get("disclosure").get("suppressed").toString())
                 .isEqualTo("[\"/rows/0/peopleReceived\",\"/rows/1/peopleReceived\"]");
 

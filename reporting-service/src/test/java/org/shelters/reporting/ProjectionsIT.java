@@ -76,14 +76,22 @@ class ProjectionsIT extends ReportingIT {
         JsonNode s = response.get("data");
         assertThat(s.get("state").asString()).isEqualTo("MX-CHP");
         assertThat(s.get("corridor").asString()).isEqualTo("SOUTHERN_BORDER");
-        JsonNode medicines = category(s, "MEDICINES");
+        JsonNode medicines = units(category(s, "MEDICINES"));
         assertThat(medicines.get("committed").decimalValue()).isEqualByComparingTo("150");
         assertThat(medicines.get("dispatched").decimalValue()).isEqualByComparingTo("60");
         assertThat(medicines.get("inTransit").decimalValue()).isEqualByComparingTo("0");
         assertThat(medicines.get("accepted").decimalValue()).isEqualByComparingTo("50");
         assertThat(medicines.get("rejected").decimalValue()).isEqualByComparingTo("10");
-        assertThat(medicines.get("fulfilmentPercent").decimalValue()).isEqualByComparingTo("33.3");
-        assertThat(category(s, "HYGIENE_PRODUCTS").get("accepted").decimalValue()).isEqualByComparingTo("0");
+        assertThat(category(s, "MEDICINES").get("fulfilmentPercent").decimalValue()).isEqualByComparingTo("33.3");
+        assertThat(category(s, "MEDICINES").get("fulfilmentMethod").asString()).isEqualTo("MEAN_OF_LINES");
+        assertThat(units(category(s, "HYGIENE_PRODUCTS")).get("accepted").decimalValue()).isEqualByComparingTo("0");
+        assertThat(s.get("fulfilmentPercent").decimalValue()).as("the shelter's two lines: (33.3 + 0) / 2")
+                .isEqualByComparingTo("16.7");
+        assertThat(s.get("budgets").get(0).get("currency").asString()).isEqualTo("USD");
+        assertThat(s.get("budgets").get(0).get("amount").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(s.get("arrivals").get("last7Days").get("from").asString()).isEqualTo(today().minusDays(6).toString());
+        assertThat(s.get("arrivals").get("last7Days").get("to").asString()).isEqualTo(today().toString());
+        assertThat(s.get("arrivals").get("today").get("partial").asBoolean()).as("today is not over").isTrue();
         assertThat(s.get("arrivals").get("last7Days").get("arrivals").asInt()).isEqualTo(110);
         assertThat(s.get("arrivals").get("last7Days").get("girls").asInt()).isEqualTo(5);
         assertThat(s.get("occupancy").get("overnightOccupancy").asInt()).isEqualTo(70);
@@ -124,12 +132,13 @@ class ProjectionsIT extends ReportingIT {
         assertThat(l2.get("outstanding").decimalValue()).as("40 - 0 accepted - 15 planned - 0 in transit")
                 .isEqualByComparingTo("25");
 
-        JsonNode hygiene = category(get("/api/reports/shelters/" + fed.shelterId()).get("data"), "HYGIENE_PRODUCTS");
+        JsonNode hygiene = units(category(get("/api/reports/shelters/" + fed.shelterId()).get("data"), "HYGIENE_PRODUCTS"));
         assertThat(hygiene.get("planned").decimalValue()).isEqualByComparingTo("15");
         assertThat(hygiene.get("dispatched").decimalValue()).isEqualByComparingTo("0");
         assertThat(hygiene.get("inTransit").decimalValue()).isEqualByComparingTo("0");
 
-        JsonNode totals = get("/api/reports/programme?groupBy=donor&donor=" + fed.donor()).get("data").get("totals");
+        JsonNode totals = units(get("/api/reports/programme?groupBy=donor&donor=" + fed.donor()).get("data")
+                .get("totals"));
         assertThat(totals.get("planned").decimalValue()).isEqualByComparingTo("15");
         assertThat(totals.get("inTransit").decimalValue()).isEqualByComparingTo("0");
         assertThat(totals.get("dispatched").decimalValue()).isEqualByComparingTo("60");
@@ -142,9 +151,13 @@ class ProjectionsIT extends ReportingIT {
         JsonNode row = programmeView.get("rows").get(0);
         assertThat(row.get("key").asString()).isEqualTo(fed.donor());
         assertThat(row.get("shelters").asInt()).isEqualTo(1);
-        assertThat(row.get("budget").decimalValue()).isEqualByComparingTo("12000");
-        assertThat(row.get("itemsDelivered").decimalValue()).isEqualByComparingTo("50");
+        assertThat(row.get("budgets").get(0).get("amount").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(row.get("budgets").get(0).get("originalAmount").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(units(row).get("accepted").decimalValue()).isEqualByComparingTo("50");
         assertThat(row.get("peopleReceived").asInt()).isEqualTo(110);
+        assertThat(programmeView.get("peopleReceivedPeriod").get("from").asString()).isEqualTo(today().minusDays(1).toString());
+        assertThat(programmeView.get("peopleReceivedPeriod").get("to").asString()).isEqualTo(today().toString());
+        assertThat(programmeView.get("peopleReceivedPeriod").get("partial").asBoolean()).isTrue();
         assertThat(row.get("trainingSessions").asInt()).isEqualTo(1);
 
         JsonNode byCategory = get("/api/reports/programme?groupBy=category&donor=" + fed.donor()).get("data");
@@ -220,6 +233,12 @@ class ProjectionsIT extends ReportingIT {
         HttpResponse<String> root = request("GET", "/");
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/dashboard/index.html");
+    }
+
+    /** The quantities in the one unit the test's lines use: quantities are per unit, never added across units. */
+    static JsonNode units(JsonNode figures) {
+        assertThat(figures.get("quantities")).as("one unit in " + figures).hasSize(1);
+        return figures.get("quantities").get(0);
     }
 
     static JsonNode category(JsonNode shelter, String category) {

@@ -108,7 +108,7 @@ class RebuildIT extends ReportingIT {
     private List<String> peopleReceived(List<String> shelterIds) {
         String csv = request("GET", "/api/reports/exports/shelters.csv?state=MX-OAX").body();
         return shelterIds.stream().map(shelterId -> java.util.Arrays.stream(csv.split("\r\n"))
-                .filter(l -> l.startsWith(shelterId + ",")).findFirst().map(l -> l.split(",", -1)[5]).orElse("none"))
+                .filter(l -> l.startsWith(shelterId + ",")).findFirst().map(l -> l.split(",", -1)[7]).orElse("none"))
                 .toList();
     }
 

@@ -61,7 +61,7 @@ class RetiredShelterIT extends ReportingIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode totals = totals();
             assertThat(totals.get("shelters").asInt()).isEqualTo(2);
-            assertThat(totals.get("itemsDelivered").decimalValue()).isEqualByComparingTo("60");
+            assertThat(totals.get("quantities").get(0).get("accepted").decimalValue()).isEqualByComparingTo("60");
             assertThat(totals.get("peopleReceived").asLong()).isEqualTo(75);
         });
         assertThat(body("/api/reports/exports/3w.csv?donor=" + donor)).contains(mistaken.shelterId());
@@ -99,9 +99,9 @@ class RetiredShelterIT extends ReportingIT {
         JsonNode totals = totals();
         assertThat(totals.get("shelters").asInt()).isEqualTo(1);
         assertThat(totals.get("agreements").asInt()).isEqualTo(1);
-        assertThat(totals.get("budget").decimalValue()).isEqualByComparingTo("10000");
-        assertThat(totals.get("committed").decimalValue()).isEqualByComparingTo("100");
-        assertThat(totals.get("itemsDelivered").decimalValue()).isEqualByComparingTo("40");
+        assertThat(totals.get("budgets").get(0).get("amount").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(totals.get("quantities").get(0).get("committed").decimalValue()).isEqualByComparingTo("100");
+        assertThat(totals.get("quantities").get(0).get("accepted").decimalValue()).isEqualByComparingTo("40");
         assertThat(totals.get("peopleReceived").asLong()).isEqualTo(40);
         JsonNode byState = get("/api/reports/programme?groupBy=state&donor=" + donor).get("data").get("rows");
         assertThat(byState.valueStream().map(r -> r.get("key").asString()).toList()).containsExactly("MX-CHP");
@@ -115,7 +115,8 @@ class RetiredShelterIT extends ReportingIT {
 
         JsonNode delivery = get("/api/reports/delivery-performance?donor=" + donor).get("data");
         assertThat(delivery.get("overall").get("deliveries").asInt()).isEqualTo(1);
-        assertThat(delivery.get("quantityShipped").decimalValue()).isEqualByComparingTo("40");
+        assertThat(delivery.get("quantities").get(0).get("unit").asString()).isEqualTo("unit");
+        assertThat(delivery.get("quantities").get(0).get("shipped").decimalValue()).isEqualByComparingTo("40");
         assertThat(delivery.get("byStateAndCarrier").valueStream().map(g -> g.get("state").asString()).toList())
                 .containsExactly("MX-CHP");
 

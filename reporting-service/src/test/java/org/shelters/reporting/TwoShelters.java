@@ -41,7 +41,8 @@ record TwoShelters(String donor, String shelterA, String shelterB, String agreem
         programme.flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode totals = get.apply("/api/reports/programme?donor=" + fed.donor).get("data").get("totals");
-            return totals.get("shelters").asInt() == 2 && totals.get("itemsDelivered").decimalValue().intValue() == 90
+            return totals.get("shelters").asInt() == 2 && totals.get("quantities").valueStream()
+                    .mapToInt(q -> q.get("accepted").decimalValue().intValue()).sum() == 90
                     && totals.get("peopleReceived").asLong() == 72;
         });
         return fed;

@@ -70,6 +70,15 @@ class EventSchemasTest {
     }
 
     @Test
+    void aNegativeUnitCostOnACommitmentLineIsAViolation() {
+        ObjectNode event = sample("AgreementSigned");
+        ((ObjectNode) data(event).path("terms").path("commitments").get(1)).put("unitCost", -1);
+
+        assertThat(schemas.validate(event)).singleElement().asString()
+                .startsWith("$.data.terms.commitments[1].unitCost");
+    }
+
+    @Test
     void aNegativeCountIsAViolation() {
         ObjectNode event = sample("ShelterArrivalsReported");
         data(event).put("girls", -1);

@@ -141,7 +141,7 @@ public final class SampleEvents {
                         new CommitmentLine("CL-1", SupplyCategory.MEDICINES, "MED-AMOX-500",
                                 "Amoxicillin 500 mg capsules", new BigDecimal("2000"), "capsule"),
                         new CommitmentLine("CL-2", SupplyCategory.HYGIENE_PRODUCTS, "HYG-KIT-W",
-                                "Hygiene kit for women", new BigDecimal("300"), "kit"),
+                                "Hygiene kit for women", new BigDecimal("300"), "kit", new BigDecimal("18.50")),
                         new CommitmentLine("CL-3", SupplyCategory.MEDICAL_EQUIPMENT, "EQP-BP-MON",
                                 null, new BigDecimal("2"), "unit"),
                         new CommitmentLine("CL-4", SupplyCategory.CONSTRUCTION_MATERIALS, "CON-CEM-50",

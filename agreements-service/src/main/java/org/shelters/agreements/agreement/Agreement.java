@@ -1,5 +1,6 @@
 package org.shelters.agreements.agreement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,7 +254,8 @@ public record Agreement(
 
     private static Numbered<CommitmentLine> numberLines(List<CommitmentLine> lines, int lastNumber) {
         return Numbered.number(lines, lastNumber, "L", CommitmentLine::lineId, (line, id) -> new CommitmentLine(id,
-                line.category(), line.itemCode().trim(), line.description(), line.quantity(), line.unit().trim()));
+                line.category(), line.itemCode().trim(), line.description(), line.quantity(), line.unit().trim(),
+                line.unitCost()));
     }
 
     private static Numbered<ConstructionWork> numberWorks(List<ConstructionWork> works, int lastNumber) {
@@ -269,6 +271,10 @@ public record Agreement(
         return a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
     }
 
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     private static boolean sameLines(List<CommitmentLine> a, List<CommitmentLine> b) {
         if (a.size() != b.size()) {
             return false;
@@ -278,7 +284,7 @@ public record Agreement(
             CommitmentLine y = b.get(i);
             if (!x.lineId().equals(y.lineId()) || x.category() != y.category() || !x.itemCode().equals(y.itemCode())
                     || !Objects.equals(x.description(), y.description()) || x.quantity().compareTo(y.quantity()) != 0
-                    || !x.unit().equals(y.unit())) {
+                    || !x.unit().equals(y.unit()) || !sameAmount(x.unitCost(), y.unitCost())) {
                 return false;
             }
         }

@@ -204,6 +204,10 @@ public final class Commands {
                 v.require(line.quantity().signum() > 0, at + ".quantity", "must be more than 0");
             }
             v.notBlank(line.unit(), at + ".unit");
+            // optional; when given, the cost of one unit in the budget currency (reporting weights fulfilment by it)
+            if (line.unitCost() != null && InputChecks.decimal(v, line.unitCost(), at + ".unitCost")) {
+                v.require(line.unitCost().signum() >= 0, at + ".unitCost", "must not be negative");
+            }
         }
     }
 

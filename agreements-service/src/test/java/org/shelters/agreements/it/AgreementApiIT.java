@@ -181,6 +181,46 @@ class AgreementApiIT extends IntegrationTest {
     }
 
     @Test
+    void aUnitCostIsCarriedOnTheEventsAndANegativeOrMalformedOneIsA400NamingTheLine() {
+        String shelterId = register("Albergue Demo Ciudad Acuña", "MX-COA", "NORTHERN_BORDER", 50);
+        Map<String, Object> body = new HashMap<>(Fixtures.draft(shelterId, "2"));
+        body.put("commitments", List.of(
+                Map.of("category", "MEDICINES", "itemCode", "PARACETAMOL-500MG", "quantity", 5000, "unit", "tablet",
+                        "unitCost", new java.math.BigDecimal("0.02")),
+                Map.of("category", "HYGIENE_PRODUCTS", "itemCode", "HYGIENE-KIT-FAMILY", "quantity", 300, "unit", "kit")));
+        Http.Response drafted = http().post("/api/agreements", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String id = drafted.json().get("agreementId").asString();
+        assertThat(command(id, "sign", null).status()).isEqualTo(200);
+        Http.Response amended = command(id, "amend", Map.of("reason", "kits priced", "commitments", List.of(
+                Map.of("lineId", "L1", "category", "MEDICINES", "itemCode", "PARACETAMOL-500MG", "quantity", 5000,
+                        "unit", "tablet", "unitCost", new java.math.BigDecimal("0.02")),
+                Map.of("lineId", "L2", "category", "HYGIENE_PRODUCTS", "itemCode", "HYGIENE-KIT-FAMILY", "quantity", 300,
+                        "unit", "kit", "unitCost", 25))));
+        assertThat(amended.status()).as("a unit cost given is a change of the lines: " + amended.text()).isEqualTo(200);
+
+        List<JsonNode> events = events("agreements.v1", id, 3);
+        JsonNode signedLines = events.get(1).get("data").get("terms").get("commitments");
+        assertThat(signedLines.get(0).get("unitCost").decimalValue()).isEqualByComparingTo("0.02");
+        assertThat(signedLines.get(1).has("unitCost")).as("a line without a unit cost carries none").isFalse();
+        JsonNode amendedLines = events.get(2).get("data").get("terms").get("commitments");
+        assertThat(amendedLines.get(1).get("unitCost").decimalValue()).isEqualByComparingTo("25");
+
+        Map<String, Object> negative = new HashMap<>(body);
+        negative.put("commitments", List.of(Map.of("category", "MEDICINES", "itemCode", "X", "quantity", 10, "unit", "box",
+                "unitCost", -1)));
+        Http.Response refused = http().post("/api/agreements", negative);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("commitments[0].unitCost");
+
+        Http.Response malformed = command(id, "amend", Map.of("reason", "typo", "commitments", List.of(
+                Map.of("lineId", "L1", "category", "MEDICINES", "itemCode", "PARACETAMOL-500MG", "quantity", 5000,
+                        "unit", "tablet", "unitCost", "two cents"))));
+        assertThat(malformed.status()).as(malformed.text()).isEqualTo(400);
+        assertThat(malformed.json().get("errors").findValuesAsString("field")).containsExactly("commitments[0].unitCost");
+    }
+
+    @Test
     void unknownAgreementsAreNotFound() {
         String unknown = UUID.randomUUID().toString();
         assertThat(http().get("/api/agreements/" + unknown).status()).isEqualTo(404);

@@ -67,7 +67,8 @@ public final class DonorDisclosure {
             suppressed.add("/totals/peopleReceived");
             totals = withoutPeople(totals);
         }
-        return new Disclosed<>(new ProgrammeSummary.View(view.groupBy(), published, totals), suppressed, List.of());
+        return new Disclosed<>(new ProgrammeSummary.View(view.groupBy(), view.peopleReceivedPeriod(), published, totals),
+                suppressed, List.of());
     }
 
     /** Per day: people received (small counts suppressed) and no breakdown at all. */
@@ -81,14 +82,15 @@ public final class DonorDisclosure {
                 suppressed.add("/" + i + "/arrivals");
                 arrivals = null;
             }
-            published.add(new ArrivalsTrend.Day(day.date(), arrivals, null, null, null, null, null, null, null));
+            published.add(new ArrivalsTrend.Day(day.date(), arrivals, null, null, null, null, null, null, null,
+                    day.partial(), day.sheltersReported()));
         }
         return new Disclosed<>(published, suppressed, TREND_WITHHELD);
     }
 
     private static ProgrammeSummary.Row withoutPeople(ProgrammeSummary.Row r) {
-        return new ProgrammeSummary.Row(r.key(), r.shelters(), r.agreements(), r.budget(), r.currency(), r.committed(),
-                r.planned(), r.dispatched(), r.inTransit(), r.itemsDelivered(), r.rejected(), r.fulfilmentPercent(), null,
-                r.trainingSessions(), r.trainingParticipants());
+        return new ProgrammeSummary.Row(r.key(), r.shelters(), r.agreements(), r.budgets(), r.quantities(),
+                r.fulfilmentPercent(), r.fulfilmentMethod(), r.commitmentLines(), null, r.trainingSessions(),
+                r.trainingParticipants());
     }
 }

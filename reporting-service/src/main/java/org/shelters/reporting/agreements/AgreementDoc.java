@@ -48,6 +48,8 @@ public class AgreementDoc extends ProjectionDoc {
         public String description;
         public BigDecimal quantity;
         public String unit;
+        /** Cost of one unit in the agreement's budget currency; null when the line carries none. */
+        public BigDecimal unitCost;
     }
 
     public static class Planned {

@@ -145,6 +145,7 @@ public final class AgreementFold {
             c.description = line.description();
             c.quantity = line.quantity();
             c.unit = line.unit();
+            c.unitCost = line.unitCost();
             lines.add(c);
         }
         doc.commitments = lines;

@@ -70,16 +70,18 @@ public final class Alerts {
                 }
                 long daysLeft = ChronoUnit.DAYS.between(today, a.periodEnd);
                 if (daysLeft >= 0 && daysLeft <= settings.expiringWithinDays()) {
-                    BigDecimal outstanding = AgreementFulfilment.outstanding(a, snapshot);
-                    if (outstanding.signum() > 0) {
+                    // lines, not units: the lines' quantities are in different units and never add up
+                    int outstanding = AgreementFulfilment.linesOutstanding(a, snapshot);
+                    if (outstanding > 0) {
                         alerts.add(alert(AGREEMENT_EXPIRING, "MEDIUM", shelter, a.id, "Agreement " + a.id + " ends on "
-                                + a.periodEnd + " with " + outstanding.toPlainString() + " units outstanding",
-                                outstanding, BigDecimal.ZERO));
+                                + a.periodEnd + " with " + outstanding + " of " + a.commitments.size()
+                                + " commitment lines outstanding", outstanding, 0));
                     }
                 }
             }
-            BigDecimal shipped = BigDecimal.ZERO;
-            BigDecimal rejected = BigDecimal.ZERO;
+            // the mean of the delivered lines' rejection rates: each line is one item in one unit, units never add up
+            double rateSum = 0;
+            int deliveredLines = 0;
             for (ShipmentDoc s : snapshot.shipmentsOf(shelter.id)) {
                 if (s.inTransit() && s.dispatchedAt != null) {
                     long days = Duration.between(s.dispatchedAt, now).toDays();
@@ -90,16 +92,18 @@ public final class Alerts {
                 }
                 if (s.delivered()) {
                     for (ShipmentDoc.Line l : s.lines) {
-                        shipped = shipped.add(Quantities.nz(l.quantity));
-                        rejected = rejected.add(Quantities.nz(l.rejected));
+                        if (Quantities.nz(l.quantity).signum() > 0) {
+                            deliveredLines++;
+                            rateSum += Quantities.nz(l.rejected).doubleValue() / l.quantity.doubleValue();
+                        }
                     }
                 }
             }
-            if (shipped.signum() > 0) {
-                double rate = rejected.doubleValue() / shipped.doubleValue();
+            if (deliveredLines > 0) {
+                double rate = rateSum / deliveredLines;
                 if (rate > settings.highRejectionRate()) {
                     alerts.add(alert(HIGH_REJECTION_RATE, "MEDIUM", shelter, shelter.id, String.format(java.util.Locale.ROOT,
-                            "%.1f%% of delivered quantities were rejected", rate * 100), rate, settings.highRejectionRate()));
+                            "%.1f%% rejected on average over %d delivered lines", rate * 100, deliveredLines), rate, settings.highRejectionRate()));
                 }
             }
         }

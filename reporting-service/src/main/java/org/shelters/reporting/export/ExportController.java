@@ -97,16 +97,20 @@ public class ExportController {
         ReportFilter filter = filter(params, access);
         ReportSnapshot snapshot = reader.snapshot(access.scope());
         SmallCells cells = cells(access);
-        Csv csv = new Csv().row(List.of("Shelter code", "Shelter", "State code", "Corridor", "Capacity", "People received",
-                        "Women and girls", "Men and boys", "Children", "Unaccompanied children", "Older persons",
-                        "Reported kidnap or trafficking victims"))
-                .row(List.of("#org+impl+code", "#org+impl+name", "#adm1+code", "#x_corridor", "#capacity", "#reached+ind",
-                        "#reached+f", "#reached+m", "#reached+children", "#reached+children+unaccompanied",
-                        "#reached+elderly", "#reached+victims"));
+        // the people counts say the days they cover: the filter's, else the shelter's first report to today
+        Csv csv = new Csv().row(List.of("Shelter code", "Shelter", "State code", "Corridor", "Capacity", "Period start",
+                        "Period end", "People received", "Women and girls", "Men and boys", "Children",
+                        "Unaccompanied children", "Older persons", "Reported kidnap or trafficking victims"))
+                .row(List.of("#org+impl+code", "#org+impl+name", "#adm1+code", "#x_corridor", "#capacity", "#date+start",
+                        "#date+end", "#reached+ind", "#reached+f", "#reached+m", "#reached+children",
+                        "#reached+children+unaccompanied", "#reached+elderly", "#reached+victims"));
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
             Reached r = Reached.of(shelter, filter.from(), filter.to());
             List<Object> bySex = cells.complementCells(r.womenAndGirls(), r.menAndBoys());
-            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity,
+            LocalDate from = filter.from() != null ? filter.from()
+                    : shelter.arrivals.isEmpty() ? null : LocalDate.parse(shelter.arrivals.firstKey());
+            LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
+            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, shelter.corridor, shelter.capacity, from, to,
                     people(access, cells, r.total()), bySex.get(0), bySex.get(1), cells.cell(r.children()),
                     cells.cell(r.unaccompaniedChildren()), cells.cell(r.olderPersons()), cells.cell(r.victims())));
         }

@@ -1,6 +1,7 @@
 package org.shelters.reporting.programme;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,13 +11,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.shelters.reporting.agreements.AgreementDoc;
-import org.shelters.reporting.read.Quantities;
+import org.shelters.reporting.read.Budgets;
+import org.shelters.reporting.read.CommitmentLines;
+import org.shelters.reporting.read.DayRange;
+import org.shelters.reporting.read.Fulfilment;
+import org.shelters.reporting.read.LineProgress;
 import org.shelters.reporting.read.ReportFilter;
 import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.read.UnitQuantities;
 import org.shelters.reporting.shelters.ShelterDoc;
-import org.shelters.reporting.shipments.ShipmentDoc;
 
-/** Programme totals grouped by state, corridor, donor, phase or supply category. */
+/**
+ * Programme totals grouped by state, corridor, donor, phase or supply category. Nothing of
+ * different kinds is added: budgets per currency, quantities per unit, fulfilment as an
+ * aggregation of the commitment lines' percentages ({@link Fulfilment}).
+ */
 public final class ProgrammeSummary {
 
     public enum GroupBy { STATE, CORRIDOR, DONOR, PHASE, CATEGORY }
@@ -25,62 +34,46 @@ public final class ProgrammeSummary {
     }
 
     /**
-     * One group's totals. Quantities as every service defines them: planned (on planned shipments,
-     * the pipeline), dispatched (left the warehouse), in transit, items delivered (accepted), rejected.
+     * One group's totals.
+     *
+     * @param budgets           per currency; null in rows by category (a budget is not split by category)
+     * @param quantities        per unit, as every service defines them: committed, planned (the pipeline),
+     *                          dispatched (left the warehouse), in transit, accepted (delivered), rejected
+     * @param fulfilmentPercent the group's commitment lines aggregated by {@code fulfilmentMethod}
+     * @param commitmentLines   how many lines that aggregates
+     * @param peopleReceived    over the view's {@code peopleReceivedPeriod}; null in rows by category
      */
-    public record Row(String key, int shelters, int agreements, BigDecimal budget, String currency,
-                      BigDecimal committed, BigDecimal planned, BigDecimal dispatched, BigDecimal inTransit,
-                      BigDecimal itemsDelivered, BigDecimal rejected, BigDecimal fulfilmentPercent,
-                      Long peopleReceived, Integer trainingSessions, Long trainingParticipants) {
+    public record Row(String key, int shelters, int agreements, List<Budgets.Budget> budgets,
+                      List<UnitQuantities> quantities, BigDecimal fulfilmentPercent, Fulfilment.Method fulfilmentMethod,
+                      int commitmentLines, Long peopleReceived, Integer trainingSessions, Long trainingParticipants) {
+
+        /** The quantities of one unit, or null when the group has none in it. */
+        public UnitQuantities quantity(String unit) {
+            return quantities.stream().filter(q -> java.util.Objects.equals(q.unit(), unit)).findFirst().orElse(null);
+        }
     }
 
-    /** Columns of the quantity sums. */
-    private static final int COMMITTED = 0;
-    private static final int PLANNED = 1;
-    private static final int DISPATCHED = 2;
-    private static final int IN_TRANSIT = 3;
-    private static final int ACCEPTED = 4;
-    private static final int REJECTED = 5;
-
-    public record View(GroupBy groupBy, List<Row> rows, Row totals) {
+    /**
+     * @param peopleReceivedPeriod the days {@code peopleReceived} and the trainings cover: the filter's dates, else
+     *                             from the first reported day to today (then {@code partial}: today is not over)
+     */
+    public record View(GroupBy groupBy, DayRange peopleReceivedPeriod, List<Row> rows, Row totals) {
     }
 
     private static final class Acc {
         final Set<String> shelters = new HashSet<>();
-        final Set<String> agreements = new HashSet<>();
-        final Set<String> currencies = new LinkedHashSet<>();
-        BigDecimal budget = BigDecimal.ZERO;
-        final BigDecimal[] q = Quantities.zeros();
+        final Map<String, AgreementDoc> agreements = new TreeMap<>();
+        final List<LineProgress> lines = new ArrayList<>();
         // people and participants add up in longs: each report fits an int, a programme of them need not
         long people;
         int sessions;
         long participants;
 
-        /** Which stage a shipment line counts in (the caller checked the shipment counts at all). */
-        void count(ShipmentDoc shipment, ShipmentDoc.Line line) {
-            if (shipment.planned()) {
-                add(PLANNED, line.quantity);
-                return;
-            }
-            add(DISPATCHED, line.quantity);
-            if (shipment.inTransit()) {
-                add(IN_TRANSIT, line.quantity);
-            } else if (shipment.delivered()) {
-                add(ACCEPTED, line.accepted);
-                add(REJECTED, line.rejected);
-            }
-        }
-
-        private void add(int column, BigDecimal value) {
-            q[column] = q[column].add(Quantities.nz(value));
-        }
-
         Row row(String key, boolean byCategory) {
-            String currency = currencies.size() == 1 ? currencies.iterator().next() : currencies.isEmpty() ? null : "MIXED";
-            return new Row(key, shelters.size(), agreements.size(), byCategory ? null : budget, byCategory ? null : currency,
-                    q[COMMITTED], q[PLANNED], q[DISPATCHED], q[IN_TRANSIT], q[ACCEPTED], q[REJECTED],
-                    Quantities.percent(q[ACCEPTED], q[COMMITTED]), byCategory ? null : people,
-                    byCategory ? null : sessions, byCategory ? null : participants);
+            Fulfilment fulfilment = Fulfilment.of(lines);
+            return new Row(key, shelters.size(), agreements.size(), byCategory ? null : Budgets.of(agreements.values()),
+                    UnitQuantities.of(lines), fulfilment.percent(), fulfilment.method(), fulfilment.lines(),
+                    byCategory ? null : people, byCategory ? null : sessions, byCategory ? null : participants);
         }
     }
 
@@ -88,6 +81,7 @@ public final class ProgrammeSummary {
         Map<String, Acc> rows = new TreeMap<>();
         Acc totals = new Acc();
         boolean byCategory = groupBy == GroupBy.CATEGORY;
+        LocalDate firstReported = null;
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
             List<AgreementDoc> agreements = snapshot.agreementsOf(shelter.id).stream().filter(AgreementDoc::inForceOrWas)
                     .filter(filter::matches).toList();
@@ -105,23 +99,19 @@ public final class ProgrammeSummary {
                 }
                 for (Acc acc : targets) {
                     acc.shelters.add(shelter.id);
-                    acc.agreements.add(a.id);
-                    if (a.budget != null) {
-                        acc.budget = acc.budget.add(a.budget);
-                        acc.currencies.add(a.currency);
-                    }
+                    acc.agreements.put(a.id, a);
                 }
-                for (AgreementDoc.Commitment c : a.commitments) {
-                    if (c.category == null || !filter.categoryMatches(c.category)) {
-                        continue;
-                    }
-                    totals.q[COMMITTED] = totals.q[COMMITTED].add(Quantities.nz(c.quantity));
-                    Acc acc = byCategory ? rows.computeIfAbsent(c.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));
+                for (CommitmentLines.Counted line : CommitmentLines.of(List.of(a), snapshot.shipmentsOfAgreement(a.id), filter)) {
+                    totals.lines.add(line.progress());
                     if (byCategory) {
+                        Acc acc = rows.computeIfAbsent(line.category() == null ? "UNKNOWN" : line.category().name(),
+                                k -> new Acc());
                         acc.shelters.add(shelter.id);
-                        acc.agreements.add(a.id);
+                        acc.agreements.put(a.id, a);
+                        acc.lines.add(line.progress());
+                    } else {
+                        rows.get(keyOf.apply(a)).lines.add(line.progress());
                     }
-                    acc.q[COMMITTED] = acc.q[COMMITTED].add(Quantities.nz(c.quantity));
                 }
                 for (AgreementDoc.Session s : a.trainings.values()) {
                     if (filter.unbounded() || filter.inRange(s.date)) {
@@ -131,24 +121,15 @@ public final class ProgrammeSummary {
                         });
                     }
                 }
-                for (ShipmentDoc s : snapshot.shipmentsOfAgreement(a.id)) {
-                    if (!filter.counts(s)) {
-                        continue;
-                    }
-                    for (ShipmentDoc.Line l : s.lines) {
-                        if (!filter.counts(l)) {
-                            continue;
-                        }
-                        Acc acc = byCategory ? rows.computeIfAbsent(l.category.name(), k -> new Acc()) : rows.get(keyOf.apply(a));
-                        for (Acc target : List.of(acc, totals)) {
-                            target.count(s, l);
-                        }
-                    }
+            }
+            long people = 0;
+            for (Map.Entry<String, org.shelters.reporting.shelters.DailyArrivals> e : shelter.arrivals.entrySet()) {
+                LocalDate date = LocalDate.parse(e.getKey());
+                if (filter.unbounded() || filter.inRange(date)) {
+                    people += e.getValue().arrivals;
+                    firstReported = firstReported == null || date.isBefore(firstReported) ? date : firstReported;
                 }
             }
-            long people = shelter.arrivals.entrySet().stream()
-                    .filter(e -> filter.unbounded() || filter.inRange(java.time.LocalDate.parse(e.getKey())))
-                    .mapToLong(e -> e.getValue().arrivals).sum();
             totals.people += people;
             if (!byCategory) {
                 Set<String> keys = new LinkedHashSet<>();
@@ -158,12 +139,15 @@ public final class ProgrammeSummary {
                     agreements.forEach(a -> keys.add(keyOf.apply(a)));
                 }
                 // people are counted once per group the shelter belongs to; the totals row counts them once
-                keys.forEach(k -> rows.computeIfAbsent(k, x -> new Acc()).people += people);
+                long received = people;
+                keys.forEach(k -> rows.computeIfAbsent(k, x -> new Acc()).people += received);
             }
         }
         List<Row> result = new ArrayList<>();
         rows.forEach((key, acc) -> result.add(acc.row(key, byCategory)));
-        return new View(groupBy, result, totals.row("TOTAL", false));
+        LocalDate from = filter.from() != null ? filter.from() : firstReported;
+        LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
+        return new View(groupBy, DayRange.of(from, to, snapshot.today()), result, totals.row("TOTAL", false));
     }
 
     private static String nz(String value) {

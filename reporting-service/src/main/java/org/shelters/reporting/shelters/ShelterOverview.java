@@ -12,7 +12,11 @@ import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingTopic;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.reporting.agreements.AgreementDoc;
-import org.shelters.reporting.read.Quantities;
+import org.shelters.reporting.read.Budgets;
+import org.shelters.reporting.read.CommitmentLines;
+import org.shelters.reporting.read.Fulfilment;
+import org.shelters.reporting.read.LineProgress;
+import org.shelters.reporting.read.UnitQuantities;
 import org.shelters.reporting.read.ReportFilter;
 import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.shipments.ShipmentDoc;
@@ -23,9 +27,15 @@ public final class ShelterOverview {
     private ShelterOverview() {
     }
 
+    /**
+     * @param budgets           every shown agreement's budget, added up per currency only
+     * @param fulfilment        per supply category
+     * @param fulfilmentPercent the shelter's lines aggregated by {@code fulfilmentMethod} (README, "Fulfilment")
+     */
     public record View(String shelterId, String name, String state, String municipality, Corridor corridor,
-                       int capacity, boolean demo, CurrentAgreement currentAgreement,
-                       List<CategoryFulfilment> fulfilment, Trainings trainings, ArrivalWindows arrivals,
+                       int capacity, boolean demo, CurrentAgreement currentAgreement, List<Budgets.Budget> budgets,
+                       List<CategoryFulfilment> fulfilment, BigDecimal fulfilmentPercent,
+                       Fulfilment.Method fulfilmentMethod, Trainings trainings, ArrivalWindows arrivals,
                        Occupancy occupancy, LocalDate lastDeliveryDate) {
     }
 
@@ -34,21 +44,16 @@ public final class ShelterOverview {
     }
 
     /**
-     * Per supply category: committed, planned (on planned shipments, the pipeline), dispatched
-     * (left the warehouse: in transit or delivered), in transit, accepted, rejected.
+     * Per supply category: its commitment lines' fulfilment aggregated by {@code fulfilmentMethod},
+     * and its quantities per unit (a category holds tablets and capsules, kits and bags): committed,
+     * planned (on planned shipments, the pipeline), dispatched (left the warehouse: in transit or
+     * delivered), in transit, accepted, rejected.
+     *
+     * @param lines the commitment lines the percentage aggregates
      */
-    public record CategoryFulfilment(SupplyCategory category, BigDecimal committed, BigDecimal planned,
-                                     BigDecimal dispatched, BigDecimal inTransit, BigDecimal accepted,
-                                     BigDecimal rejected, BigDecimal fulfilmentPercent) {
+    public record CategoryFulfilment(SupplyCategory category, BigDecimal fulfilmentPercent,
+                                     Fulfilment.Method fulfilmentMethod, int lines, List<UnitQuantities> quantities) {
     }
-
-    /** Columns of the per-category sums. */
-    private static final int COMMITTED = 0;
-    private static final int DISPATCHED = 1;
-    private static final int IN_TRANSIT = 2;
-    private static final int ACCEPTED = 3;
-    private static final int REJECTED = 4;
-    private static final int PLANNED = 5;
 
     /** Participants add up in longs: each session's counts fit an int, their sum need not. */
     public record Trainings(int sessions, long participantsWomen, long participantsMen, List<TopicTrainings> byTopic) {
@@ -57,15 +62,28 @@ public final class ShelterOverview {
     public record TopicTrainings(TrainingTopic topic, int sessions, long participantsWomen, long participantsMen) {
     }
 
+    /** People received by the shelter over three windows ending on {@code referenceDate}, each saying the days it covers. */
     public record ArrivalWindows(LocalDate referenceDate, ArrivalTotals today, ArrivalTotals last7Days,
                                  ArrivalTotals last30Days) {
     }
 
-    /** Counts add up in longs: each day's report fits an int, a window or a programme of them need not. */
-    public record ArrivalTotals(int days, long arrivals, long women, long men, long girls, long boys,
-                                long unaccompaniedChildren, long olderPersons, long reportedKidnapOrTraffickingVictims) {
+    /**
+     * Counts add up in longs: each day's report fits an int, a window or a programme of them need not.
+     *
+     * @param from    the window's first day (programme calendar), inclusive
+     * @param to      its last day, inclusive
+     * @param partial the window includes today, whose reports are still coming in
+     * @param days    how many of its days have a report
+     */
+    public record ArrivalTotals(LocalDate from, LocalDate to, boolean partial, int days, long arrivals, long women,
+                                long men, long girls, long boys, long unaccompaniedChildren, long olderPersons,
+                                long reportedKidnapOrTraffickingVictims) {
 
         static ArrivalTotals sum(List<DailyArrivals> days) {
+            return sum(null, null, false, days);
+        }
+
+        static ArrivalTotals sum(LocalDate from, LocalDate to, boolean partial, List<DailyArrivals> days) {
             long[] t = new long[8];
             for (DailyArrivals d : days) {
                 t[0] += d.arrivals;
@@ -77,7 +95,7 @@ public final class ShelterOverview {
                 t[6] += d.olderPersons;
                 t[7] += d.reportedKidnapOrTraffickingVictims;
             }
-            return new ArrivalTotals(days.size(), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+            return new ArrivalTotals(from, to, partial, days.size(), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
         }
     }
 
@@ -97,51 +115,31 @@ public final class ShelterOverview {
                 .filter(s -> s.agreementId == null || snapshot.agreements().get(s.agreementId) == null
                         || filter.matches(snapshot.agreements().get(s.agreementId)))
                 .toList();
-        List<CategoryFulfilment> fulfilment = fulfilmentByCategory(agreements, shipments, filter);
+        List<CommitmentLines.Counted> lines = CommitmentLines.of(agreements, shipments, filter);
+        Fulfilment overall = Fulfilment.of(CommitmentLines.progress(lines));
 
         LocalDate reference = filter.to() != null ? filter.to() : snapshot.today();
         LocalDate lastDelivery = shipments.stream().filter(ShipmentDoc::delivered).map(s -> s.receivedAt)
                 .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
                 .map(i -> LocalDate.ofInstant(i, filter.zone())).orElse(null);
         return new View(shelter.id, shelter.name, shelter.state, shelter.municipality, shelter.corridor, shelter.capacity,
-                shelter.demo, currentAgreement, fulfilment, trainings(agreements, filter),
-                arrivals(shelter, reference), occupancy(shelter), lastDelivery);
+                shelter.demo, currentAgreement, Budgets.of(agreements), fulfilmentByCategory(lines), overall.percent(),
+                overall.method(), trainings(agreements, filter), arrivals(shelter, reference, snapshot.today()),
+                occupancy(shelter), lastDelivery);
     }
 
-    static List<CategoryFulfilment> fulfilmentByCategory(List<AgreementDoc> agreements, List<ShipmentDoc> shipments,
-                                                                ReportFilter filter) {
-        Map<SupplyCategory, BigDecimal[]> sums = new EnumMap<>(SupplyCategory.class);
-        for (AgreementDoc a : agreements) {
-            for (AgreementDoc.Commitment c : a.commitments) {
-                if (c.category != null && filter.categoryMatches(c.category)) {
-                    Quantities.add(sums, c.category, COMMITTED, c.quantity);
-                }
-            }
-        }
-        for (ShipmentDoc s : shipments) {
-            if (!filter.counts(s)) {
-                continue;
-            }
-            for (ShipmentDoc.Line l : s.lines) {
-                if (!filter.counts(l)) {
-                    continue;
-                }
-                if (s.planned()) {
-                    Quantities.add(sums, l.category, PLANNED, l.quantity);
-                    continue;
-                }
-                Quantities.add(sums, l.category, DISPATCHED, l.quantity);
-                if (s.inTransit()) {
-                    Quantities.add(sums, l.category, IN_TRANSIT, l.quantity);
-                } else {
-                    Quantities.add(sums, l.category, ACCEPTED, l.accepted);
-                    Quantities.add(sums, l.category, REJECTED, l.rejected);
-                }
+    static List<CategoryFulfilment> fulfilmentByCategory(List<CommitmentLines.Counted> lines) {
+        Map<SupplyCategory, List<LineProgress>> byCategory = new EnumMap<>(SupplyCategory.class);
+        for (CommitmentLines.Counted line : lines) {
+            if (line.category() != null) {
+                byCategory.computeIfAbsent(line.category(), k -> new ArrayList<>()).add(line.progress());
             }
         }
         List<CategoryFulfilment> rows = new ArrayList<>();
-        sums.forEach((category, v) -> rows.add(new CategoryFulfilment(category, v[COMMITTED], v[PLANNED],
-                v[DISPATCHED], v[IN_TRANSIT], v[ACCEPTED], v[REJECTED], Quantities.percent(v[ACCEPTED], v[COMMITTED]))));
+        byCategory.forEach((category, progress) -> {
+            Fulfilment f = Fulfilment.of(progress);
+            rows.add(new CategoryFulfilment(category, f.percent(), f.method(), f.lines(), UnitQuantities.of(progress)));
+        });
         return rows;
     }
 
@@ -168,15 +166,15 @@ public final class ShelterOverview {
         return new Trainings(Math.toIntExact(total[0]), total[1], total[2], topics);
     }
 
-    static ArrivalWindows arrivals(ShelterDoc shelter, LocalDate reference) {
-        return new ArrivalWindows(reference, window(shelter, reference, 1), window(shelter, reference, 7),
-                window(shelter, reference, 30));
+    static ArrivalWindows arrivals(ShelterDoc shelter, LocalDate reference, LocalDate today) {
+        return new ArrivalWindows(reference, window(shelter, reference, 1, today), window(shelter, reference, 7, today),
+                window(shelter, reference, 30, today));
     }
 
-    static ArrivalTotals window(ShelterDoc shelter, LocalDate reference, int days) {
-        String from = reference.minusDays(days - 1L).toString();
-        String to = reference.toString();
-        return ArrivalTotals.sum(new ArrayList<>(shelter.arrivals.subMap(from, true, to, true).values()));
+    static ArrivalTotals window(ShelterDoc shelter, LocalDate reference, int days, LocalDate today) {
+        LocalDate from = reference.minusDays(days - 1L);
+        return ArrivalTotals.sum(from, reference, !reference.isBefore(today),
+                new ArrayList<>(shelter.arrivals.subMap(from.toString(), true, reference.toString(), true).values()));
     }
 
     static Occupancy occupancy(ShelterDoc shelter) {

@@ -102,7 +102,7 @@ class CommitmentQuantitiesTest {
         delivered("sh1", "2000", "2000", "0");
         planned("sh2", "600");
         assertThat(line().outstanding()).isEqualByComparingTo("0");
-        assertThat(AgreementFulfilment.outstanding(agreement, snapshot())).isEqualByComparingTo("0");
+        assertThat(AgreementFulfilment.linesOutstanding(agreement, snapshot())).isZero();
     }
 
     @Test
@@ -112,8 +112,8 @@ class CommitmentQuantitiesTest {
         delivered("sh3", "500", "400", "100");
         ReportSnapshot snapshot = snapshot();
 
-        ShelterOverview.CategoryFulfilment medicines = ShelterOverview.view(snapshot.shelters().get("s1"), snapshot,
-                ReportFilter.NONE).fulfilment().get(0);
+        UnitQuantities medicines = ShelterOverview.view(snapshot.shelters().get("s1"), snapshot,
+                ReportFilter.NONE).fulfilment().get(0).quantities().get(0);
         assertThat(medicines.committed()).isEqualByComparingTo("2400");
         assertThat(medicines.planned()).isEqualByComparingTo("1200");
         assertThat(medicines.dispatched()).as("what left the warehouse: in transit and delivered").isEqualByComparingTo("800");
@@ -123,10 +123,11 @@ class CommitmentQuantitiesTest {
         for (ProgrammeSummary.GroupBy groupBy : ProgrammeSummary.GroupBy.values()) {
             ProgrammeSummary.View summary = ProgrammeSummary.view(snapshot, ReportFilter.NONE, groupBy);
             for (ProgrammeSummary.Row row : List.of(summary.rows().get(0), summary.totals())) {
-                assertThat(row.planned()).as(groupBy + " " + row.key()).isEqualByComparingTo("1200");
-                assertThat(row.dispatched()).as(groupBy + " " + row.key()).isEqualByComparingTo("800");
-                assertThat(row.inTransit()).as(groupBy + " " + row.key()).isEqualByComparingTo("300");
-                assertThat(row.itemsDelivered()).as(groupBy + " " + row.key()).isEqualByComparingTo("400");
+                UnitQuantities units = row.quantity("unit");
+                assertThat(units.planned()).as(groupBy + " " + row.key()).isEqualByComparingTo("1200");
+                assertThat(units.dispatched()).as(groupBy + " " + row.key()).isEqualByComparingTo("800");
+                assertThat(units.inTransit()).as(groupBy + " " + row.key()).isEqualByComparingTo("300");
+                assertThat(units.accepted()).as(groupBy + " " + row.key()).isEqualByComparingTo("400");
             }
         }
     }
@@ -139,9 +140,9 @@ class CommitmentQuantitiesTest {
                 java.time.ZoneOffset.UTC);
         ReportFilter today = new ReportFilter(null, null, null, null, null, TODAY, TODAY, java.time.ZoneOffset.UTC);
         ShelterDoc shelter = snapshot.shelters().get("s1");
-        assertThat(ShelterOverview.view(shelter, snapshot, yesterday).fulfilment().get(0).planned())
+        assertThat(ShelterOverview.view(shelter, snapshot, yesterday).fulfilment().get(0).quantities().get(0).planned())
                 .isEqualByComparingTo("0");
-        assertThat(ShelterOverview.view(shelter, snapshot, today).fulfilment().get(0).planned())
+        assertThat(ShelterOverview.view(shelter, snapshot, today).fulfilment().get(0).quantities().get(0).planned())
                 .isEqualByComparingTo("1200");
     }
 }

@@ -155,10 +155,13 @@ class RetiredSheltersLeaveTheReportsTest {
 
         assertThat(totals.shelters()).isEqualTo(1);
         assertThat(totals.agreements()).isEqualTo(1);
-        assertThat(totals.budget()).isEqualByComparingTo("1000");
-        assertThat(totals.committed()).isEqualByComparingTo("100");
-        assertThat(totals.itemsDelivered()).isEqualByComparingTo("40");
-        assertThat(totals.inTransit()).isEqualByComparingTo("30");
+        assertThat(totals.budgets()).singleElement().satisfies(b -> {
+            assertThat(b.currency()).isEqualTo("USD");
+            assertThat(b.amount()).isEqualByComparingTo("1000");
+        });
+        assertThat(totals.quantity("unit").committed()).isEqualByComparingTo("100");
+        assertThat(totals.quantity("unit").accepted()).isEqualByComparingTo("40");
+        assertThat(totals.quantity("unit").inTransit()).isEqualByComparingTo("30");
         assertThat(totals.peopleReceived()).as("4 days of 20 and 100 today").isEqualTo(180L);
         assertThat(totals.trainingSessions()).isEqualTo(1);
     }
