@@ -45,8 +45,10 @@
   // filters, nothing else (the sign-in round trip adds a `continue` marker).
   function keepAddress() {
     const q = new URLSearchParams();
-    q.set('lang', lang);
-    FILTERS.forEach((f) => { if (params.get(f)) { q.set(f, params.get(f)); } });
+    params.forEach((value, key) => {
+      if (key === 'lang') { q.set('lang', lang); } else if (FILTERS.includes(key) && value) { q.append(key, value); }
+    });
+    if (!q.has('lang')) { q.set('lang', lang); }
     const wanted = window.location.pathname + '?' + q.toString();
     if (wanted !== window.location.pathname + window.location.search) {
       window.history.replaceState(null, '', wanted);
@@ -184,17 +186,19 @@
     document.getElementById('kpi-people-period').textContent = periodText(totals, d.programme.data, d.programme);
     setFigure('kpi-trainings', totals.trainingSessions, num(totals.trainingSessions));
 
+    // per state: fulfilment (a percentage, whatever the units of the lines) and people received;
+    // quantities of different units are not drawn as one bar
     const rows = d.programme.data.rows;
     chart('chart-programme').setOption({
       title: { text: t('byState'), textStyle: { fontSize: 12 }, bottom: 0, left: 'center' },
       tooltip: { trigger: 'axis' }, legend: legend(),
       grid: { left: 10, right: 10, top: 60, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => stateName(r.key)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
-      yAxis: [{ type: 'value', name: t('itemsDelivered') }, { type: 'value', name: t('peopleReceived') }],
+      yAxis: [{ type: 'value', name: t('fulfilment') + ' (%)', nameTextStyle: { align: 'left' }, max: (v) => Math.max(100, v.max) },
+        { type: 'value', name: t('peopleReceived'), nameTextStyle: { align: 'right' } }],
       series: [
-        { name: t('committed'), type: 'bar', data: rows.map((r) => r.committed) },
-        { name: t('itemsDelivered'), type: 'bar', data: rows.map((r) => r.itemsDelivered) },
-        { name: t('peopleReceived'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.peopleReceived) }]
+        { name: t('fulfilment'), type: 'bar', barMinHeight: 2, data: rows.map((r) => (r.fulfilmentPercent === undefined ? null : r.fulfilmentPercent)) },
+        { name: t('peopleReceived'), type: 'line', yAxisIndex: 1, data: rows.map((r) => (r.peopleReceived === undefined ? null : r.peopleReceived)) }]
     }, true);
   }
 
@@ -221,8 +225,10 @@
       parent.appendChild(e);
       return e;
     };
+    // tiles, then circles, then the states' abbreviations, so a big circle never hides a name
     const tiles = el('g', { class: 'tiles' }, svg);
     const marks = el('g', { class: 'marks' }, svg);
+    const labels = el('g', { class: 'labels', 'aria-hidden': 'true' }, svg);
     Object.values(STATES).forEach((s) => {
       const x = GAP + s.col * (TILE + GAP);
       const y = GAP + s.row * (TILE + GAP);
@@ -230,7 +236,7 @@
       const g = el('g', { class: 'tile' + (row ? ' has-shelters' : '') + (params.get('state') === s.code ? ' selected' : ''),
         'data-state': s.code }, tiles);
       el('rect', { x, y, width: TILE, height: TILE, rx: 4 }, g);
-      el('text', { x: x + 4, y: y + 12, class: 'abbr' }, g).textContent = s.code.slice(3);
+      el('text', { x: x + 4, y: y + 12, class: 'abbr' }, labels).textContent = s.code.slice(3);
       el('title', {}, g).textContent = stateName(s.code) + (row ? '' : ': ' + t('mapNoShelter'));
       if (row) {
         const people = peopleOf(row);
@@ -275,8 +281,8 @@
     const names = shelters.map((s) => s.name || s.shelterId);
     c.setOption({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: legend(),
-      grid: { left: 10, right: shelters.length > visible ? 40 : 20, top: 40, bottom: 20, containLabel: true },
-      yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 260, overflow: 'break', interval: 0 } },
+      grid: { left: 10, right: shelters.length > visible ? 45 : 30, top: 40, bottom: 20, containLabel: true },
+      yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 260, overflow: 'break', lineHeight: 14, interval: 0 } },
       xAxis: { type: 'value', name: '%', max: (v) => Math.max(100, v.max) },
       dataZoom: shelters.length > visible ? [{ type: 'slider', yAxisIndex: 0, right: 5, width: 18, startValue: 0,
         endValue: visible - 1 }, { type: 'inside', yAxisIndex: 0 }] : [],
@@ -371,7 +377,8 @@
       if (i === 0) {
         series.push({ name: t(g), type: 'bar', data: days.map((x, k) => (partial[k]
           ? { value: x[g], itemStyle: { decal: hatched, opacity: 0.55, borderType: 'dashed', borderWidth: 1, borderColor: '#333' },
-            label: { show: true, position: 'top', formatter: t('partialDay') } }
+            label: { show: true, position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle',
+              color: '#1d2933', formatter: t('partialDay') } }
           : x[g])) });
         return;
       }
@@ -411,8 +418,8 @@
     c.setOption({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: legend(),
       grid: { left: 10, right: 60, top: 40, bottom: 10, containLabel: true },
-      yAxis: { type: 'category', inverse: true, axisLabel: { width: 200, overflow: 'break', interval: 0 },
-        data: groups.map((x) => stateName(x.state) + ' · ' + x.carrier + ' (' + num(x.deliveries) + ' ' + t('deliveries') + ')') },
+      yAxis: { type: 'category', inverse: true, axisLabel: { width: 200, overflow: 'break', lineHeight: 14, interval: 0 },
+        data: groups.map((x) => stateName(x.state) + ' · ' + x.carrier + '\n' + t('deliveriesCount', { n: num(x.deliveries) })) },
       xAxis: { type: 'value', name: t('hours') },
       series: [Object.assign({ name: t('median'), data: groups.map((x) => x.medianHours) }, bar),
         Object.assign({ name: t('p90'), data: groups.map((x) => x.p90Hours) }, bar)]
