@@ -372,13 +372,13 @@
     const partial = days.map((x) => (told ? x.partial === true : x === lastDay && x.date === programmeToday()));
     const hatched = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 3], rotation: -Math.PI / 4,
       color: 'rgba(255,255,255,0.7)' };
+    const step = Math.max(1, Math.ceil(days.length / 6));
     const series = [];
     groups.forEach((g, i) => {
       if (i === 0) {
         series.push({ name: t(g), type: 'bar', data: days.map((x, k) => (partial[k]
           ? { value: x[g], itemStyle: { decal: hatched, opacity: 0.55, borderType: 'dashed', borderWidth: 1, borderColor: '#333' },
-            label: { show: true, position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle',
-              color: '#1d2933', formatter: t('partialDay') } }
+            label: { show: true, position: 'top', align: 'right', fontSize: 11, color: '#1d2933', formatter: t('partialDay') } }
           : x[g])) });
         return;
       }
@@ -391,7 +391,9 @@
     });
     chart('chart-arrivals').setOption({
       tooltip: { trigger: 'axis' }, legend: legend(), grid: { left: 10, right: 20, top: 60, bottom: 10, containLabel: true },
-      xAxis: { type: 'category', data: days.map((x, k) => (partial[k] ? x.date + '\n(' + t('partialDay') + ')' : x.date)) },
+      // the partial day's date and label are always shown, whatever other dates the axis leaves out
+      xAxis: { type: 'category', data: days.map((x, k) => (partial[k] ? x.date + '\n(' + t('partialDay') + ')' : x.date)),
+        axisLabel: { interval: (k) => partial[k] || (k % step === 0 && !partial.slice(k + 1, k + step).some(Boolean)) } },
       yAxis: { type: 'value' }, series
     }, true);
     const partialDays = days.filter((x, k) => partial[k]);
