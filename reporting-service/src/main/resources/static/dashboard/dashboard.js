@@ -390,7 +390,7 @@
       }
     });
     chart('chart-arrivals').setOption({
-      tooltip: { trigger: 'axis' }, legend: legend(), grid: { left: 10, right: 20, top: 60, bottom: 10, containLabel: true },
+      tooltip: { trigger: 'axis' }, legend: legend(), grid: { left: 10, right: 45, top: 60, bottom: 10, containLabel: true },
       // the partial day's date and label are always shown, whatever other dates the axis leaves out
       xAxis: { type: 'category', data: days.map((x, k) => (partial[k] ? x.date + '\n(' + t('partialDay') + ')' : x.date)),
         axisLabel: { interval: (k) => partial[k] || (k % step === 0 && !partial.slice(k + 1, k + step).some(Boolean)) } },
