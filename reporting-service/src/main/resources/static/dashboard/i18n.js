@@ -19,7 +19,21 @@ window.I18N = {
     SHIPMENT_OVERDUE: 'Envío retrasado', HIGH_REJECTION_RATE: 'Rechazo alto', noData: 'Sin datos', byState: 'Por estado',
     loadError: 'No se pudieron cargar las cifras', period: 'Periodo', signedInAs: 'Sesión de', logout: 'Cerrar sesión',
     notForRole: 'No disponible para su función', sessionEnded: 'La sesión terminó: vuelva a entrar',
-    donorPeriod: 'Cifras del periodo fijo', suppressedNote: 'conteos menores a {n} suprimidos'
+    donorPeriod: 'Cifras del periodo fijo', suppressedNote: 'conteos menores a {n} suprimidos',
+    mapTitle: 'Albergues por estado', mapNote: 'Área del círculo: personas recibidas', mapAllDays: 'en todos los días reportados',
+    mapGrid: 'Un recuadro por estado, ubicado según la geografía (sin escala).', mapAsTable: 'El mapa como tabla',
+    mapLabel: 'Mapa de México: albergues y personas recibidas por estado', mapNoShelter: 'sin albergues',
+    mapMark: '{state}: {people} personas recibidas, {shelters} albergues con convenio', suppressed: 'menos de {n}',
+    previous: 'Anterior', next: 'Siguiente', pageInfo: 'Página {page} de {pages} · {rows} filas',
+    partialDay: 'día parcial', partialNote: 'El último día ({date}) es parcial: los albergues aún están reportando; no es una caída de llegadas.',
+    periodFromTo: 'del {from} al {to}', periodAll: 'todos los días reportados', deliveriesCount: 'entregas: {n}', hours: 'h',
+    sameDay: 'mismo día',
+    'alert.OVER_CAPACITY': 'Ocupación nocturna de {occupancy} el {date}: supera la capacidad de {capacity}',
+    'alert.ARRIVALS_SURGE': '{arrivals} llegadas el {date}, frente a un promedio de {average} en 30 días',
+    'alert.AGREEMENT_EXPIRING': 'El convenio {agreement} termina el {endsOn} (en {daysLeft} días) con compromisos pendientes',
+    'alert.SHIPMENT_OVERDUE': 'El envío {shipment} salió hace {days} días y no se ha entregado',
+    'alert.HIGH_REJECTION_RATE': 'Se rechazó el {percent} % de las cantidades entregadas',
+    HIGH: 'Alta', MEDIUM: 'Media', severity: 'Prioridad'
   },
   en: {
     title: 'Shelter programme dashboard', asOf: 'Figures as of', state: 'State', corridor: 'Corridor', any: 'Any',
@@ -40,6 +54,22 @@ window.I18N = {
     SHIPMENT_OVERDUE: 'Shipment overdue', HIGH_REJECTION_RATE: 'High rejection rate', noData: 'No data', byState: 'By state',
     loadError: 'Could not load the figures', period: 'Period', signedInAs: 'Signed in as', logout: 'Sign out',
     notForRole: 'Not available for your role', sessionEnded: 'Your session ended: sign in again',
-    donorPeriod: 'Figures of the fixed period', suppressedNote: 'counts below {n} suppressed'
+    donorPeriod: 'Figures of the fixed period', suppressedNote: 'counts below {n} suppressed',
+    mapTitle: 'Shelters by state', mapNote: 'Circle area: people received', mapAllDays: 'over all reported days',
+    mapGrid: 'One tile per state, placed by geography (not to scale).', mapAsTable: 'The map as a table',
+    mapLabel: 'Map of Mexico: shelters and people received by state', mapNoShelter: 'no shelters',
+    mapMark: '{state}: {people} people received, {shelters} shelters with agreements', suppressed: 'fewer than {n}',
+    previous: 'Previous', next: 'Next', pageInfo: 'Page {page} of {pages} · {rows} rows',
+    partialDay: 'partial day', partialNote: 'The last day ({date}) is partial: shelters are still reporting; it is not a drop in arrivals.',
+    periodFromTo: '{from} to {to}', periodAll: 'all reported days', deliveriesCount: 'deliveries: {n}', hours: 'h',
+    sameDay: 'same day',
+    'alert.OVER_CAPACITY': 'Overnight occupancy {occupancy} on {date} exceeds capacity {capacity}',
+    'alert.ARRIVALS_SURGE': '{arrivals} arrivals on {date} against a 30-day average of {average}',
+    'alert.AGREEMENT_EXPIRING': 'Agreement {agreement} ends on {endsOn} (in {daysLeft} days) with commitments outstanding',
+    'alert.SHIPMENT_OVERDUE': 'Shipment {shipment} was dispatched {days} days ago and is not delivered',
+    'alert.HIGH_REJECTION_RATE': '{percent} % of the delivered quantities were rejected',
+    HIGH: 'High', MEDIUM: 'Medium', severity: 'Severity',
+    // English names where English has its own; every other state keeps its name
+    'state.MX-CMX': 'Mexico City', 'state.MX-MEX': 'State of Mexico'
   }
 };

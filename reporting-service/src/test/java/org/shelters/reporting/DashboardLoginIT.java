@@ -83,6 +83,19 @@ class DashboardLoginIT extends ReportingIT {
     }
 
     @Test
+    void theDashboardsLinkKeepsItsLanguageAndFiltersThroughTheRedirect() {
+        String query = "?lang=es&state=MX-CHP&donor=ECHO";
+        for (String path : new String[] {"/", "/dashboard"}) {
+            HttpResponse<String> redirect = request("GET", path + query, as("ANALYST"));
+            assertThat(redirect.statusCode()).as(path).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/dashboard/" + query);
+        }
+        HttpResponse<String> page = request("GET", "/dashboard/" + query, as("ANALYST"));
+        assertThat(page.statusCode()).as("the page itself, at the address the user opened").isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"dashboard.js\" defer></script>");
+    }
+
+    @Test
     void theDashboardPagesAllowNoInlineScriptAndNoFraming() {
         HttpResponse<String> page = request("GET", "/dashboard/index.html", as("ANALYST"));
         assertThat(page.statusCode()).isEqualTo(200);

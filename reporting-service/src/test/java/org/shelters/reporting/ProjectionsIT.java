@@ -232,7 +232,7 @@ class ProjectionsIT extends ReportingIT {
         assertThat(request("GET", "/v3/api-docs").body()).contains("/api/reports/programme", "/api/reports/rebuild");
         HttpResponse<String> root = request("GET", "/");
         assertThat(root.statusCode()).isEqualTo(302);
-        assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/dashboard/index.html");
+        assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/dashboard/");
     }
 
     /** The quantities in the one unit the test's lines use: quantities are per unit, never added across units. */

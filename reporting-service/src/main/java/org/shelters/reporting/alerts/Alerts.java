@@ -34,8 +34,14 @@ public final class Alerts {
                            double highRejectionRate) {
     }
 
+    /**
+     * One alert. {@code message} is English prose for logs and API readers; {@code details} holds
+     * the same facts as fields (which day, which agreement, the figures compared), so a client such
+     * as the dashboard can say them in its user's language.
+     */
     public record Alert(String type, String severity, String shelterId, String shelterName, String state,
-                        String subjectId, String message, BigDecimal value, BigDecimal threshold) {
+                        String subjectId, String message, BigDecimal value, BigDecimal threshold,
+                        Map<String, Object> details) {
     }
 
     private Alerts() {
@@ -50,7 +56,9 @@ public final class Alerts {
                 alerts.add(alert(OVER_CAPACITY, "HIGH", shelter, shelter.id,
                         "Overnight occupancy " + latest.getValue().overnightOccupancy + " on " + latest.getKey()
                                 + " exceeds capacity " + shelter.capacity,
-                        latest.getValue().overnightOccupancy, shelter.capacity));
+                        latest.getValue().overnightOccupancy, shelter.capacity,
+                        Map.of("date", latest.getKey(), "occupancy", latest.getValue().overnightOccupancy,
+                                "capacity", shelter.capacity)));
             }
             if (latest != null) {
                 LocalDate day = LocalDate.parse(latest.getKey());
@@ -61,7 +69,8 @@ public final class Alerts {
                 if (before.size() >= 3 && arrivals >= settings.surgeMinArrivals() && arrivals > settings.surgeFactor() * average) {
                     alerts.add(alert(ARRIVALS_SURGE, "MEDIUM", shelter, shelter.id,
                             arrivals + " arrivals on " + latest.getKey() + " against a 30-day average of "
-                                    + Math.round(average), arrivals, settings.surgeFactor() * average));
+                                    + Math.round(average), arrivals, settings.surgeFactor() * average,
+                            Map.of("date", latest.getKey(), "arrivals", arrivals, "average30Days", Math.round(average))));
                 }
             }
             for (AgreementDoc a : snapshot.agreementsOf(shelter.id)) {
@@ -75,7 +84,9 @@ public final class Alerts {
                     if (outstanding > 0) {
                         alerts.add(alert(AGREEMENT_EXPIRING, "MEDIUM", shelter, a.id, "Agreement " + a.id + " ends on "
                                 + a.periodEnd + " with " + outstanding + " of " + a.commitments.size()
-                                + " commitment lines outstanding", outstanding, 0));
+                                + " commitment lines outstanding", outstanding, 0, Map.of("agreementId", a.id,
+                                        "endsOn", a.periodEnd.toString(), "daysLeft", daysLeft,
+                                        "linesOutstanding", outstanding, "lines", a.commitments.size())));
                     }
                 }
             }
@@ -87,7 +98,8 @@ public final class Alerts {
                     long days = Duration.between(s.dispatchedAt, now).toDays();
                     if (days >= settings.undeliveredAfterDays()) {
                         alerts.add(alert(SHIPMENT_OVERDUE, "HIGH", shelter, s.id, "Shipment " + s.id
-                                + " dispatched " + days + " days ago is not delivered", days, settings.undeliveredAfterDays()));
+                                + " dispatched " + days + " days ago is not delivered", days, settings.undeliveredAfterDays(),
+                                Map.of("shipmentId", s.id, "daysInTransit", days)));
                     }
                 }
                 if (s.delivered()) {
@@ -103,7 +115,10 @@ public final class Alerts {
                 double rate = rateSum / deliveredLines;
                 if (rate > settings.highRejectionRate()) {
                     alerts.add(alert(HIGH_REJECTION_RATE, "MEDIUM", shelter, shelter.id, String.format(java.util.Locale.ROOT,
-                            "%.1f%% rejected on average over %d delivered lines", rate * 100, deliveredLines), rate, settings.highRejectionRate()));
+                            "%.1f%% rejected on average over %d delivered lines", rate * 100, deliveredLines), rate,
+                            settings.highRejectionRate(), Map.of("rejectedPercent",
+                                    BigDecimal.valueOf(rate * 100).setScale(1, java.math.RoundingMode.HALF_UP),
+                                    "deliveredLines", deliveredLines)));
                 }
             }
         }
@@ -111,12 +126,14 @@ public final class Alerts {
     }
 
     private static Alert alert(String type, String severity, ShelterDoc shelter, String subject, String message,
-                               double value, double threshold) {
-        return alert(type, severity, shelter, subject, message, BigDecimal.valueOf(value), BigDecimal.valueOf(threshold));
+                               double value, double threshold, Map<String, Object> details) {
+        return alert(type, severity, shelter, subject, message, BigDecimal.valueOf(value), BigDecimal.valueOf(threshold),
+                details);
     }
 
     private static Alert alert(String type, String severity, ShelterDoc shelter, String subject, String message,
-                               BigDecimal value, BigDecimal threshold) {
-        return new Alert(type, severity, shelter.id, shelter.name, shelter.state, subject, message, value, threshold);
+                               BigDecimal value, BigDecimal threshold, Map<String, Object> details) {
+        return new Alert(type, severity, shelter.id, shelter.name, shelter.state, subject, message, value, threshold,
+                details);
     }
 }
