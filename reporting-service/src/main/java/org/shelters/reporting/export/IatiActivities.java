@@ -266,17 +266,17 @@ final class IatiActivities {
     }
 
     /**
-     * Per category one result, per unit of its commitment lines one indicator: quantities accepted
-     * at the shelter on deliveries received in the period (target: the quantity committed, when the
-     * period is the agreement's). A shipment line that names no commitment line has no unit here and
-     * is left out.
+     * Per category (the filter's only, when it names one) one result, per unit of its commitment
+     * lines one indicator: quantities accepted at the shelter on deliveries received in the period
+     * (target: the quantity committed, when the period is the agreement's). A shipment line that
+     * names no commitment line has no unit here and is left out.
      */
     private void supplies(Xml xml, AgreementDoc a, ReportSnapshot snapshot, ReportFilter filter, LocalDate from,
                           LocalDate to, boolean wholeAgreement) {
         Map<String, AgreementDoc.Commitment> lines = new LinkedHashMap<>();
         Map<SupplyCategory, Map<String, BigDecimal[]>> byCategory = new TreeMap<>();
         for (AgreementDoc.Commitment c : a.commitments) {
-            if (c.category == null) {
+            if (c.category == null || !filter.categoryMatches(c.category)) {
                 continue;
             }
             lines.put(c.lineId, c);
