@@ -36,7 +36,7 @@ public record ReportingProperties(Export export, Alerts.Settings alerts, Rebuild
 
     /**
      * What a donor reads: counts of people below {@code smallCellThreshold} are suppressed in every
-     * JSON report ({@code null}, named under {@code disclosure.suppressed}) and export ({@code <5}).
+     * JSON report ({@code null}, named under {@code disclosure.suppressed}) and export (left out, named as suppressed).
      */
     public record Donor(int smallCellThreshold) {
     }

@@ -43,6 +43,7 @@ class AccessMatrixIT extends ReportingIT {
             | GET /api/reports/arrivals-trend                      | yes               | yes               | own shelter     | yes     | yes   | no         | yes   |
             | GET /api/reports/exports/3w.csv                      | yes               | yes               | own shelter     | yes     | yes   | no         | yes   |
             | GET /api/reports/exports/shelters.csv                | yes               | yes               | own shelter     | yes     | yes   | no         | yes   |
+            | GET /api/reports/exports/iati-activities.xml         | yes               | yes               | own shelter     | yes     | yes   | no         | yes   |
             | POST /api/reports/rebuild                            | no                | no                | no              | no      | no    | yes        | yes   |
             | GET /api/reports/rebuild                             | no                | no                | no              | no      | no    | yes        | yes   |
             | GET /api/audit/agreements/{agreementId}              | no                | no                | no              | no      | no    | yes        | yes   |

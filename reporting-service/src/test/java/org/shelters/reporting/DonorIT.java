@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A donor reads programme-level figures only: no per-shelter record, no per-day count of any
  * group (vulnerable or not) in any JSON report it can reach, counts of people below the threshold
- * suppressed (JSON: null, named under {@code disclosure.suppressed}; CSV: {@code <5}) — also when
+ * suppressed (JSON: null, named under {@code disclosure.suppressed}; CSV: an empty cell named in the row's {@code #x_suppressed}) — also when
  * another published count would give a suppressed one away — and only fixed reporting periods
  * that have ended: a window of its own ({@code from}/{@code to}) or the current month is a 400
  * naming the parameter.
@@ -115,7 +115,7 @@ class DonorIT extends ReportingIT {
     }
 
     @Test
-    void theExportsForADonorMarkSmallCellsAndCoverTheLastCompletedMonth() {
+    void theExportsForADonorSuppressSmallCellsNameThemAndCoverTheLastCompletedMonth() {
         for (String export : List.of("/api/reports/exports/shelters.csv?donor=", "/api/reports/exports/3w.csv?donor=")) {
             HttpResponse<String> response = request("GET", export + fed.donor(), donor);
             assertThat(response.statusCode()).as(export).isEqualTo(200);
@@ -125,22 +125,27 @@ class DonorIT extends ReportingIT {
             String rowB = lines.stream().filter(l -> l.contains(fed.shelterB())).findFirst().orElseThrow();
             List<String> a = List.of(rowA.split(",", -1));
             List<String> b = List.of(rowB.split(",", -1));
-            assertThat(a.get(tags.indexOf("#reached+ind"))).as("A's 2 people last month").isEqualTo("<5");
-            assertThat(a.get(tags.indexOf("#reached+f"))).isEqualTo("<5");
-            assertThat(a.get(tags.indexOf("#reached+m"))).isEqualTo("<5");
+            assertThat(a.get(tags.indexOf("#reached+ind"))).as("A's 2 people last month").isEmpty();
+            assertThat(a.get(tags.indexOf("#reached+f"))).isEmpty();
+            assertThat(a.get(tags.indexOf("#reached+m"))).isEmpty();
             assertThat(a.get(tags.indexOf("#reached+children"))).as("zero reveals no one").isEqualTo("0");
-            assertThat(a.get(tags.indexOf("#reached+children+unaccompanied"))).isEqualTo("<5");
+            assertThat(a.get(tags.indexOf("#x_unaccompanied+children"))).isEmpty();
+            assertThat(a.get(tags.indexOf("#x_suppressed"))).as("the row names what it left empty")
+                    .contains("#reached+ind", "#reached+f", "#reached+m", "#x_unaccompanied+children", "#reached+elderly");
             assertThat(b.get(tags.indexOf("#reached+ind"))).as("last month only, not this month's 20").isEqualTo("40");
             assertThat(b.get(tags.indexOf("#reached+f"))).isEqualTo("15");
             assertThat(b.get(tags.indexOf("#reached+children"))).isEqualTo("10");
-            assertThat(b.get(tags.indexOf("#reached+elderly"))).isEqualTo("<5");
-            // every group count is a marker, zero, or at least the threshold
+            assertThat(b.get(tags.indexOf("#reached+elderly"))).isEmpty();
+            assertThat(b.get(tags.indexOf("#x_suppressed"))).isEqualTo("#x_unaccompanied+children #reached+elderly");
+            // every count of people is empty (and named in the row), zero, or at least the threshold
             for (String line : lines.subList(2, lines.size())) {
                 List<String> cells = List.of(line.split(",", -1));
+                String suppressed = cells.get(tags.indexOf("#x_suppressed"));
                 for (String tag : tags) {
-                    if (tag.startsWith("#reached")) {
+                    if (tag.startsWith("#reached") || tag.startsWith("#x_unaccompanied") || tag.startsWith("#x_victims")) {
                         String cell = cells.get(tags.indexOf(tag));
-                        assertThat(cell.equals("<5") || cell.equals("0") || Long.parseLong(cell) >= 5).as(tag + " " + line).isTrue();
+                        assertThat(cell.isEmpty() ? suppressed.contains(tag) : cell.equals("0") || Long.parseLong(cell) >= 5)
+                                .as(tag + " " + line).isTrue();
                     }
                 }
             }

@@ -207,7 +207,7 @@ class ProjectionsIT extends ReportingIT {
         assertThat(row.get(hxl.indexOf("#reached+ind"))).isEqualTo("110");
         assertThat(row.get(hxl.indexOf("#reached+f"))).isEqualTo("35");
         assertThat(row.get(hxl.indexOf("#reached+children"))).isEqualTo("25");
-        assertThat(row.get(hxl.indexOf("#reached+children+unaccompanied"))).as("2 is below the threshold").isEmpty();
+        assertThat(row.get(hxl.indexOf("#x_unaccompanied+children"))).as("2 is below the threshold").isEmpty();
         assertThat(row.get(hxl.indexOf("#reached+elderly"))).as("4 is below the threshold").isEmpty();
         assertThat(row.get(hxl.indexOf("#value+budget"))).isEqualTo("12000");
     }

@@ -106,9 +106,10 @@ class RebuildIT extends ReportingIT {
 
     /** People received per shelter (one a day was sent), from the active generation. */
     private List<String> peopleReceived(List<String> shelterIds) {
-        String csv = request("GET", "/api/reports/exports/shelters.csv?state=MX-OAX").body();
-        return shelterIds.stream().map(shelterId -> java.util.Arrays.stream(csv.split("\r\n"))
-                .filter(l -> l.startsWith(shelterId + ",")).findFirst().map(l -> l.split(",", -1)[7]).orElse("none"))
+        String[] lines = request("GET", "/api/reports/exports/shelters.csv?state=MX-OAX").body().split("\r\n");
+        int people = List.of(lines[1].split(",", -1)).indexOf("#reached+ind");
+        return shelterIds.stream().map(shelterId -> java.util.Arrays.stream(lines)
+                .filter(l -> l.startsWith(shelterId + ",")).findFirst().map(l -> l.split(",", -1)[people]).orElse("none"))
                 .toList();
     }
 

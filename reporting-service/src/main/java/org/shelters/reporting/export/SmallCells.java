@@ -6,19 +6,14 @@ import java.util.List;
 /**
  * Disclosure control for shared exports: a count of vulnerable people between 1 and the threshold
  * minus one is not published. Zero reveals no one and is kept. What stands in the cell instead is
- * {@code marker}: blank in the exports every programme reader gets, {@code <5} in a donor's
- * ({@link #marked}), so the reader knows the cell was suppressed rather than unknown.
+ * {@code marker} (blank in every export: the row names its suppressed columns, see
+ * {@link PublishedCounts}).
  */
 public record SmallCells(int threshold, String marker) {
 
     /** Suppressed cells left blank. */
     public SmallCells(int threshold) {
         this(threshold, null);
-    }
-
-    /** Suppressed cells say so: {@code <threshold}. */
-    public static SmallCells marked(int threshold) {
-        return new SmallCells(threshold, "<" + threshold);
     }
 
     public Long suppress(long count) {

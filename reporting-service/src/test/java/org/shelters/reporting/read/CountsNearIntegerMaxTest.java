@@ -127,14 +127,14 @@ class CountsNearIntegerMaxTest {
         }, new ReportingProperties(null, null, null), new ProgrammeCalendar(Clock.systemUTC(), ProgrammeCalendar.DEFAULT_ZONE));
         FilterParams none = new FilterParams(null, null, null, null, null, null, null);
 
-        List<String> row = cells(exports.shelters(none).getBody(), 2);
-        List<String> tags = cells(exports.shelters(none).getBody(), 1);
+        List<String> row = cells(exports.shelters(none, false).getBody(), 2);
+        List<String> tags = cells(exports.shelters(none, false).getBody(), 1);
         assertThat(row.get(tags.indexOf("#reached+ind"))).isEqualTo("4000000000");
         assertThat(row.get(tags.indexOf("#reached+f"))).as("women and girls of two days").isEqualTo("8000000000");
         assertThat(row.get(tags.indexOf("#reached+children"))).isEqualTo("8000000000");
         assertThat(row.get(tags.indexOf("#reached+elderly"))).isEqualTo("4000000000");
 
-        String threeW = exports.threeW(none).getBody();
+        String threeW = exports.threeW(none, false).getBody();
         assertThat(cells(threeW, 2).get(cells(threeW, 1).indexOf("#reached+m"))).isEqualTo("8000000000");
     }
 
