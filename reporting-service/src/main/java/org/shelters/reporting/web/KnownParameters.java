@@ -26,7 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * misspelt filter ({@code ?donr=ECHO}), or a filter on a report that has none, would otherwise
  * answer unfiltered figures as if they were filtered. What a report takes is read from its
  * handler method: its {@code @RequestParam}s and the components of the record it binds the query
- * to ({@code FilterParams}), so the list cannot drift from the code.
+ * to ({@code FilterParams}), so the list cannot drift from the code; and {@code knownAt}, which
+ * every report takes without binding it ({@link KnownAtRequests}).
  */
 @Configuration
 public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -43,7 +44,7 @@ public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || !"GET".equals(request.getMethod())) {
             return true;
         }
-        Set<String> takes = known.computeIfAbsent(method.getMethod(), KnownParameters::parametersOf);
+        Set<String> takes = known.computeIfAbsent(method.getMethod(), m -> parametersOf(m, KnownAtRequests.takesKnownAt(method)));
         List<FieldError> unknown = new ArrayList<>();
         for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
             if (!takes.contains(name)) {
@@ -55,6 +56,15 @@ public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
             throw Refusal.invalid(unknown);
         }
         return true;
+    }
+
+    /** As {@link #parametersOf(Method)}, then {@code knownAt} where it is taken ({@link KnownAtRequests}). */
+    static Set<String> parametersOf(Method method, boolean knownAt) {
+        Set<String> names = parametersOf(method);
+        if (knownAt) {
+            names.add(org.shelters.reporting.read.KnownAt.PARAMETER);
+        }
+        return names;
     }
 
     /** The query parameter names {@code method} binds, in order. Compiled with {@code -parameters}, as Spring needs too. */
