@@ -134,6 +134,19 @@ class KnownAtIT extends ReportingIT {
         assertThat(csv.split("\r\n")).as("header and hashtag rows only").hasSize(2);
     }
 
+    @Test
+    void aDonorAsKnownAtAPastDayReadsThePeriodThatHadEndedThen() {
+        LocalDate endOfLastMonth = today().withDayOfMonth(1).minusDays(1);
+        JsonNode programme = get("/api/reports/programme?knownAt=" + endOfLastMonth, as("DONOR"));
+        assertThat(programme.get("disclosure").get("from").asString())
+                .as("today was the last day of last month, so the last completed month was the one before")
+                .isEqualTo(endOfLastMonth.withDayOfMonth(1).minusMonths(1).toString());
+        HttpResponse<String> thatMonth = request("GET", "/api/reports/programme?period="
+                + endOfLastMonth.toString().substring(0, 7) + "&knownAt=" + endOfLastMonth, as("DONOR"));
+        assertThat(thatMonth.statusCode()).as("the month had not ended then").isEqualTo(400);
+        assertThat(fields(thatMonth)).containsExactly("period");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "/api/reports/programme?knownAt=yesterday",
