@@ -122,6 +122,8 @@ class KnownAtIT extends ReportingIT {
         assertThat(request("GET", "/api/reports/exports/3w.csv?knownAt=" + knownAt).statusCode()).isEqualTo(200);
         assertThat(request("GET", "/api/reports/alerts?knownAt=" + knownAt).statusCode()).isEqualTo(200);
         assertThat(replays()).as("other reports of the same instant read the kept replay").isEqualTo(replays + 1);
+        assertThat(request("GET", "/actuator/prometheus").body()).contains("reporting_known_at_replays_total",
+                "reporting_known_at_replay_seconds", "reporting_known_at_replayed_records_total");
     }
 
     @Test
