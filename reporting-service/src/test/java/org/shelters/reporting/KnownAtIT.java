@@ -157,6 +157,7 @@ class KnownAtIT extends ReportingIT {
             "/api/reports/programme?knownAt=2999-01-01T00:00:00Z",
             "/api/reports/exports/3w.csv?knownAt=2999-01-01",
             "/api/reports/shelters?knownAt=1700000000",
+            "/api/reports/shelters?knownAt=2026-01-01&knownAt=2026-02-01",
             "/api/audit/agreements/anyone?knownAt=soon"})
     void aMalformedOrFutureKnownAtIsRefusedNamingIt(String path) {
         HttpResponse<String> response = request("GET", path);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.shelters.platform.PlatformProperties;
 import org.shelters.platform.domain.ProgrammeCalendar;
+import org.shelters.platform.domain.Refusal;
 import org.shelters.reporting.read.KnownAt;
 import org.shelters.reporting.read.KnownAtClock;
 import org.shelters.reporting.rebuild.RebuildController;
@@ -66,10 +67,13 @@ public class KnownAtRequests implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String value = request.getParameter(KnownAt.PARAMETER);
-        if (value != null && handler instanceof HandlerMethod method && "GET".equals(request.getMethod())
+        String[] values = request.getParameterValues(KnownAt.PARAMETER);
+        if (values != null && handler instanceof HandlerMethod method && "GET".equals(request.getMethod())
                 && takesKnownAt(method)) {
-            KnownAt.parse(value, clock.instant(), platform.getTimeZone()).applyToCurrentRequest();
+            if (values.length > 1) {
+                throw Refusal.invalid(KnownAt.PARAMETER, "give it once: one instant per answer");
+            }
+            KnownAt.parse(values[0], clock.instant(), platform.getTimeZone()).applyToCurrentRequest();
         }
         return true;
     }
