@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.shelters.events.EventJson;
+import org.shelters.events.EventMetadata;
+import org.shelters.events.Events;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.shelters.Corridor;
+import org.shelters.reporting.projection.ProjectionStore;
+import org.shelters.reporting.rebuild.ScratchGenerations;
+import org.shelters.reporting.shelters.ShelterFold;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +39,12 @@ class KnownAtIT extends ReportingIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ScratchGenerations scratch;
+
+    @Autowired
+    ProjectionStore store;
 
     @Test
     void aReportAndAnExportAsKnownAtAnInstantAreTheAnswersOfThatInstantAfterLaterCorrections() throws Exception {
@@ -124,6 +135,43 @@ class KnownAtIT extends ReportingIT {
         assertThat(replays()).as("other reports of the same instant read the kept replay").isEqualTo(replays + 1);
         assertThat(request("GET", "/actuator/prometheus").body()).contains("reporting_known_at_replays_total",
                 "reporting_known_at_replay_seconds", "reporting_known_at_replayed_records_total");
+    }
+
+    @Test
+    void replaysAreKeptUpToTheCacheSizeTheOldestDroppedAndNoLiveBatchWritesThem() {
+        // a shelter recorded 20 minutes ago (past the settle time, so the replays of later instants are kept)
+        String pastShelter = id("past");
+        Instant recorded = Instant.now().minus(20, ChronoUnit.MINUTES);
+        programme.send(Events.envelope("/test", shelter(pastShelter, "Casa " + pastShelter, "MX-TLA", Corridor.CENTRE, 10),
+                1, EventMetadata.none(), recorded, recorded));
+        programme.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> request("GET", "/api/reports/shelters/" + pastShelter)
+                .statusCode() == 200);
+        assertThat(body("/api/reports/shelters?size=500&knownAt=" + recorded.minusSeconds(60)))
+                .as("not yet recorded then").doesNotContain(pastShelter);
+
+        Instant first = recorded.plusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
+                .plusMillis(ThreadLocalRandom.current().nextInt(1, 1000));
+        assertThat(body("/api/reports/shelters?size=500&knownAt=" + first)).contains(pastShelter);
+        int firstGeneration = scratch.kept().get(first);
+        assertThat(firstGeneration).as("a scratch generation is never a live one").isNegative();
+        assertThat(store.rawSortedById(ShelterFold.SHELTERS, firstGeneration)).extracting(d -> d.get("_id"))
+                .contains(pastShelter);
+
+        // live events after the replay reach the live generation only
+        String liveShelter = id("live");
+        programme.send(shelter(liveShelter, "Casa " + liveShelter, "MX-TLA", Corridor.CENTRE, 10));
+        programme.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> request("GET", "/api/reports/shelters/" + liveShelter)
+                .statusCode() == 200);
+        assertThat(store.rawSortedById(ShelterFold.SHELTERS, firstGeneration)).extracting(d -> d.get("_id"))
+                .doesNotContain(liveShelter);
+
+        for (int i = 1; i <= 4; i++) {
+            assertThat(request("GET", "/api/reports/programme?knownAt=" + first.plusMillis(i)).statusCode()).isEqualTo(200);
+        }
+        assertThat(scratch.kept()).as("the cache size").hasSize(4).doesNotContainKey(first);
+        assertThat(store.rawSortedById(ShelterFold.SHELTERS, firstGeneration)).as("the evicted replay is dropped").isEmpty();
     }
 
     @Test

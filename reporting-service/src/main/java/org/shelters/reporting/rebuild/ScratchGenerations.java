@@ -161,9 +161,12 @@ public class ScratchGenerations {
         }
     }
 
-    /** How many scratch generations are kept now (for tests and diagnostics). */
-    public synchronized int kept() {
-        return entries.size();
+    /** The scratch generations kept now, by instant, replayed ones only (for tests and diagnostics). */
+    public synchronized Map<Instant, Integer> kept() {
+        Map<Instant, Integer> kept = new LinkedHashMap<>();
+        entries.values().stream().filter(e -> e.built.isDone() && !e.built.isCompletedExceptionally())
+                .forEach(e -> kept.put(e.knownAt, e.generation));
+        return kept;
     }
 
     private void build(Entry entry) {
@@ -255,14 +258,28 @@ public class ScratchGenerations {
         }
     }
 
-    /** This instance's scratch generations go with it. */
+    /**
+     * This instance's scratch generations go with it: best effort, for a few seconds at most, so a
+     * store that is already gone does not hold up the shutdown.
+     */
     @PreDestroy
-    void dropAll() {
+    void dropAll() throws InterruptedException {
         List<Entry> all;
         synchronized (this) {
             all = new ArrayList<>(entries.values());
             entries.clear();
         }
-        all.stream().filter(e -> e.built.isDone()).forEach(this::drop);
+        Thread dropping = new Thread(() -> all.stream().filter(e -> e.built.isDone()).forEach(e -> {
+            try {
+                drop(e);
+            } catch (RuntimeException storeGone) {
+                log.warn("scratch generation {} not dropped at shutdown: {}", e.generation, storeGone.toString());
+            }
+        }), "scratch-generations-drop");
+        dropping.setDaemon(true);
+        dropping.start();
+        dropping.join(SHUTDOWN_DROP_WAIT.toMillis());
     }
+
+    private static final Duration SHUTDOWN_DROP_WAIT = Duration.ofSeconds(3);
 }
