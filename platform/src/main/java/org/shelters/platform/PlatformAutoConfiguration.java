@@ -349,8 +349,8 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnWebApplication
     @ConditionalOnMissingBean
-    KnownParameters knownParameters() {
-        return new KnownParameters();
+    KnownParameters knownParameters(ObjectProvider<KnownParameters.Implied> implied) {
+        return new KnownParameters(implied.orderedStream().toList());
     }
 
     @Bean

@@ -26,11 +26,28 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * none, would otherwise answer the unfiltered list as if it were filtered. What an operation takes
  * is read from its handler method: its {@code @RequestParam}s and the components of a record it
  * binds the query to (reporting's {@code FilterParams}), so the list cannot drift from the code.
- * Every service's {@code GET /api/**} goes through it.
+ * Every service's {@code GET /api/**} goes through it. A parameter a service reads before the
+ * handler, for every operation of some paths (reporting's {@code knownAt}), is declared by an
+ * {@link Implied} bean.
  */
 public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
+    /** Parameters an operation takes without binding them in its handler method. */
+    @FunctionalInterface
+    public interface Implied {
+        Set<String> parametersOf(HandlerMethod method);
+    }
+
     private final Map<Method, Set<String>> known = new ConcurrentHashMap<>();
+    private final List<Implied> implied;
+
+    public KnownParameters() {
+        this(List.of());
+    }
+
+    public KnownParameters(List<Implied> implied) {
+        this.implied = List.copyOf(implied);
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -42,7 +59,7 @@ public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             return true;
         }
-        Set<String> takes = known.computeIfAbsent(method.getMethod(), KnownParameters::parametersOf);
+        Set<String> takes = known.computeIfAbsent(method.getMethod(), m -> takenBy(method));
         List<FieldError> unknown = new ArrayList<>();
         for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
             if (!takes.contains(name)) {
@@ -54,6 +71,13 @@ public class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
             throw Refusal.invalid(unknown);
         }
         return true;
+    }
+
+    /** What the handler method binds, then what the {@link Implied} beans add. */
+    private Set<String> takenBy(HandlerMethod method) {
+        Set<String> names = parametersOf(method.getMethod());
+        implied.forEach(i -> names.addAll(i.parametersOf(method)));
+        return names;
     }
 
     /** The query parameter names {@code method} binds, in order. Compiled with {@code -parameters}, as Spring needs too. */

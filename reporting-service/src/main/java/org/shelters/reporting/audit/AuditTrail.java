@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shelters.platform.query.Page;
 import org.shelters.platform.query.PageRequest;
+import org.shelters.reporting.read.KnownAt;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -71,9 +72,19 @@ public class AuditTrail {
         collection().bulkWrite(writes, UNORDERED);
     }
 
-    /** One aggregate's entries, oldest first (by its sequence), paged in the store. */
+    /**
+     * One aggregate's entries, oldest first (by its sequence), paged in the store; for a request
+     * asked {@code ?knownAt=}, only those recorded by then.
+     */
     public Page<AuditEntry> page(String aggregate, String aggregateId, PageRequest request) {
         Bson filter = Filters.and(Filters.eq("aggregate", aggregate), Filters.eq("aggregateId", aggregateId));
+        var knownAt = KnownAt.current();
+        if (knownAt.isPresent()) {
+            Date instant = Date.from(knownAt.get().instant());
+            // as the replay: an entry without a recorded time counts from the time it happened
+            filter = Filters.and(filter, Filters.or(Filters.lte("recordedTime", instant),
+                    Filters.and(Filters.eq("recordedTime", null), Filters.lte("time", instant))));
+        }
         long total = collection().countDocuments(filter);
         List<AuditEntry> items = new ArrayList<>();
         if (total > request.offset()) {

@@ -1,6 +1,8 @@
 package org.shelters.reporting.projection;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -22,12 +24,16 @@ import org.springframework.stereotype.Component;
  * guard. The switch-over is then a single pointer update that every instance follows on its next
  * batch or query: no instance keeps writing an old generation, and no in-process lock has to
  * span instances.
+ *
+ * <p>Scratch generations ({@link #newScratch}, negative numbers) hold a replay of the events known
+ * at a past instant, for reports asked {@code ?knownAt=}; only their replay writes them.
  */
 @Component
 public class Generations {
 
     static final String META = "report_meta";
     private static final String POINTER = "active_generation";
+    private static final String SCRATCH_COUNTER = "scratch_generations";
 
     /** The generations a live batch writes to: the active one, and the one a rebuild is filling, if any. */
     public record Pointers(int active, Integer building) {
@@ -68,6 +74,7 @@ public class Generations {
 
     /** From now on every instance's live batches also write {@code generation}. */
     public void startBuilding(int generation) {
+        requireLive(generation);
         mongo.getCollection(META).updateOne(Filters.eq("_id", POINTER), Updates.combine(
                 Updates.setOnInsert("generation", 1), Updates.set("building", generation)), new UpdateOptions().upsert(true));
     }
@@ -80,7 +87,29 @@ public class Generations {
 
     /** Makes {@code generation} the one queries read, for every instance. */
     public void activate(int generation) {
+        requireLive(generation);
         mongo.getCollection(META).updateOne(Filters.eq("_id", POINTER), Updates.combine(
                 Updates.set("generation", generation), Updates.unset("building")), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * A new scratch generation, unique across instances: a negative number, so it can never be a
+     * rebuild's target, never become active and never be written by a live batch (those write only
+     * the active generation and the one a rebuild fills, both positive).
+     */
+    public int newScratch() {
+        Document counter = mongo.getCollection(META).findOneAndUpdate(Filters.eq("_id", SCRATCH_COUNTER),
+                Updates.inc("last", 1), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return -counter.getInteger("last");
+    }
+
+    public static boolean isScratch(int generation) {
+        return generation < 1;
+    }
+
+    private static void requireLive(int generation) {
+        if (isScratch(generation)) {
+            throw new IllegalArgumentException("generation " + generation + " is a scratch generation, never live");
+        }
     }
 }

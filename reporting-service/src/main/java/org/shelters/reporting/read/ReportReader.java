@@ -5,12 +5,21 @@ import static org.shelters.reporting.shelters.ShelterFold.ARRIVALS;
 import static org.shelters.reporting.shelters.ShelterFold.SHELTERS;
 import static org.shelters.reporting.shipments.ShipmentFold.SHIPMENTS;
 
+import java.util.Optional;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.reporting.projection.Generations;
 import org.shelters.reporting.projection.ProjectionStore;
+import org.shelters.reporting.rebuild.ScratchGenerations;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Reads the active generation (or a given one) into a {@link ReportSnapshot}, dated today in the programme's calendar. */
+/**
+ * Reads the active generation (or a given one) into a {@link ReportSnapshot}, dated today in the
+ * programme's calendar. A request asked {@code ?knownAt=} ({@link KnownAt}) is read from the
+ * scratch generation of that instant instead ({@link ScratchGenerations}), and its calendar's
+ * today is the knownAt's day: every report and export is computed from here, so each honours
+ * knownAt without knowing of it. The scope is applied in the same store query either way.
+ */
 @Component
 public class ReportReader {
 
@@ -20,21 +29,29 @@ public class ReportReader {
     private final ProjectionStore store;
     private final Generations generations;
     private final ProgrammeCalendar calendar;
+    private final ScratchGenerations scratch;
 
-    public ReportReader(ProjectionStore store, Generations generations, ProgrammeCalendar calendar) {
+    @Autowired
+    public ReportReader(ProjectionStore store, Generations generations, ProgrammeCalendar calendar,
+                        ScratchGenerations scratch) {
         this.store = store;
         this.generations = generations;
         this.calendar = calendar;
+        this.scratch = scratch;
+    }
+
+    /** Without knownAt (tests that give the snapshot themselves). */
+    public ReportReader(ProjectionStore store, Generations generations, ProgrammeCalendar calendar) {
+        this(store, generations, calendar, null);
     }
 
     /** Every shelter's documents (operations' gauges, in-process callers). */
     public ReportSnapshot snapshot() {
-        return snapshot(generations.active());
+        return read(Scope.ALL);
     }
 
     public ReportSnapshot snapshot(int generation) {
-        return ReportSnapshot.of(generation, calendar.today(), store.all(SHELTERS, generation),
-                store.all(ARRIVALS, generation), store.all(AGREEMENTS, generation), store.all(SHIPMENTS, generation));
+        return read(generation, generation, Scope.ALL);
     }
 
     /**
@@ -45,8 +62,28 @@ public class ReportReader {
         if (scope.all()) {
             return snapshot();
         }
-        int generation = generations.active();
-        return ReportSnapshot.of(generation, calendar.today(), store.where(SHELTERS, generation, "_id", scope.shelters()),
+        return read(scope);
+    }
+
+    private ReportSnapshot read(Scope scope) {
+        int active = generations.active();
+        Optional<KnownAt> knownAt = KnownAt.current();
+        if (knownAt.isEmpty() || scratch == null) {
+            return read(active, active, scope);
+        }
+        // the answer names the live generation: the scratch one is this instance's copy, and naming it
+        // would make two answers of the same knownAt differ
+        try (ScratchGenerations.Lease lease = scratch.lease(knownAt.get().instant())) {
+            return read(lease.generation(), active, scope);
+        }
+    }
+
+    private ReportSnapshot read(int generation, int named, Scope scope) {
+        if (scope.all()) {
+            return ReportSnapshot.of(named, calendar.today(), store.all(SHELTERS, generation),
+                    store.all(ARRIVALS, generation), store.all(AGREEMENTS, generation), store.all(SHIPMENTS, generation));
+        }
+        return ReportSnapshot.of(named, calendar.today(), store.where(SHELTERS, generation, "_id", scope.shelters()),
                 store.where(ARRIVALS, generation, SHELTER_ID, scope.shelters()),
                 store.where(AGREEMENTS, generation, SHELTER_ID, scope.shelters()),
                 store.where(SHIPMENTS, generation, SHELTER_ID, scope.shelters()));

@@ -9,46 +9,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.shelters.events.EventEnvelope;
-import org.shelters.events.EventPayload;
-import org.shelters.events.kafka.ReceivedEventDeserializer;
 import org.shelters.platform.domain.Refusal;
 import org.shelters.platform.claim.Claims;
 import org.bson.Document;
 import com.mongodb.client.model.Filters;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.shelters.reporting.Projections;
-import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.audit.AuditEntry;
 import org.shelters.reporting.audit.AuditTrail;
 import org.shelters.reporting.audit.Audited;
 import org.shelters.reporting.projection.Generations;
-import org.shelters.reporting.projection.ProjectionBatch;
 import org.shelters.reporting.projection.ProjectionStore;
-import org.shelters.reporting.projection.TopicProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * Replays the three topics from offset 0 into a fresh generation of collections with its own
- * consumer (assigned partitions, no group), while the live generation keeps serving. When the
+ * consumer ({@link Replay}: assigned partitions, no group), while the live generation keeps serving. When the
  * end offsets captured at start are reached it moves the {@code active_generation} pointer; live
  * batches of every instance write the new generation too from the start of the rebuild (see
  * {@link Generations}), so nothing written meanwhile is missing from it. One rebuild at a time
  * across instances: a lease document in the store ({@code rebuild_lease}). Records are read by
- * the platform's {@link ReceivedEventDeserializer} (schema check, upcasters) and folded by the
- * same {@link Projections} as the live handlers, so a rebuild cannot read an event differently.
+ * the platform's event deserializer (schema check, upcasters) and folded by the same
+ * {@link Projections} as the live handlers, so a rebuild cannot read an event differently.
  * The audit trail is outside the generations ({@link AuditTrail}); the replay records every audited
  * event into it once more, which changes nothing there and fills in what is missing.
  */
@@ -63,9 +50,7 @@ public class RebuildService {
 
     private final ProjectionStore store;
     private final Generations generations;
-    private final KafkaProperties kafka;
-    private final ReceivedEventDeserializer events;
-    private final ReportingProperties properties;
+    private final Replay replay;
     private static final String LEASE = "rebuild";
     /** A rebuild whose instance died without releasing the lease; rebuilds of a million events take about a minute. */
     private static final Duration LEASE_STALE_AFTER = Duration.ofMinutes(15);
@@ -77,16 +62,13 @@ public class RebuildService {
     private final AtomicLong total = new AtomicLong();
     private volatile Status status;
 
-    public RebuildService(ProjectionStore store, Generations generations, KafkaProperties kafka,
-                          ReceivedEventDeserializer events, ReportingProperties properties, MeterRegistry meters,
+    public RebuildService(ProjectionStore store, Generations generations, Replay replay, MeterRegistry meters,
                           MongoTemplate mongo, java.time.Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.lease = new Claims(mongo.getCollection("rebuild_lease"), clock);
         this.store = store;
         this.generations = generations;
-        this.kafka = kafka;
-        this.events = events;
-        this.properties = properties;
+        this.replay = replay;
         this.status = new Status("IDLE", null, generations.active(), 0, 0, null, null, null);
         Gauge.builder("reporting.rebuild.applied", applied, AtomicLong::get)
                 .description("Events replayed by the running or last rebuild").register(meters);
@@ -119,17 +101,8 @@ public class RebuildService {
     }
 
     private void run(int target) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (TopicProjection<?> projection : Projections.ALL) {
-                for (PartitionInfo p : consumer.partitionsFor(projection.topic().name())) {
-                    partitions.add(new TopicPartition(p.topic(), p.partition()));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            Optional<String> gap = historyGap(begin);
+        try (KafkaConsumer<String, byte[]> consumer = replay.open()) {
+            Optional<String> gap = replay.historyGap(consumer);
             if (gap.isPresent()) {
                 log.error("rebuild into generation {} refused: {}", target, gap.get());
                 status = new Status("REFUSED", target, generations.active(), 0, 0, status.startedAt(), Instant.now(),
@@ -138,12 +111,31 @@ public class RebuildService {
                 lease.release(LEASE, Filters.eq("instance", INSTANCE));
                 return;
             }
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(consumer.assignment());
             // from here every live batch, on every instance, also writes the new generation; what was
             // polled before is below the end offsets captured next, so the replay has it
             generations.startBuilding(target);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            Map<TopicPartition, Long> end = new HashMap<>(replay.endOffsets(consumer));
             end.forEach((tp, offset) -> total.addAndGet(offset - begin.get(tp)));
-            replayUntil(consumer, end, target);
+            replay.replayUntil(consumer, end, target, event -> true, new Replay.Listener() {
+                @Override
+                public void read() {
+                    applied.incrementAndGet();
+                }
+
+                @Override
+                public void written(List<Replay.Folded> folded) {
+                    // the trail is outside the generations: entries already there stay as they are, missing ones are filled in
+                    List<AuditEntry> audited = new ArrayList<>();
+                    for (Replay.Folded f : folded) {
+                        String aggregate = Audited.TOPICS.get(f.topic());
+                        if (aggregate != null) {
+                            audited.add(AuditEntry.of(aggregate, f.event()));
+                        }
+                    }
+                    audit.record(audited);
+                }
+            });
             generations.writeLock().lock();
             try {
                 generations.activate(target);
@@ -180,82 +172,5 @@ public class RebuildService {
         return Optional.of("the event history is incomplete (" + String.join(", ", gaps) + "): events before those"
                 + " offsets were deleted, so a rebuild would lose the aggregates they created; the live generation keeps"
                 + " serving. Topics must keep everything (retention.ms=-1).");
-    }
-
-    private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, int target) {
-        Duration timeout = properties.rebuild().pollTimeout();
-        while (!reached(consumer, end)) {
-            ProjectionBatch batch = new ProjectionBatch();
-            List<AuditEntry> audited = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() >= end.get(tp)) {
-                    continue;
-                }
-                applied.incrementAndGet();
-                EventEnvelope<EventPayload> event = readOrSkip(record);
-                if (event != null) {
-                    Projections.ALL.forEach(projection -> foldIfItsTopic(batch, projection, record.topic(), event));
-                    String aggregate = Audited.TOPICS.get(record.topic());
-                    if (aggregate != null) {
-                        audited.add(AuditEntry.of(aggregate, event));
-                    }
-                }
-            }
-            // a record beyond the end offset of its partition is replayed in the tail or by the live handler;
-            // rewind so the tail replay does not miss it
-            for (TopicPartition tp : consumer.assignment()) {
-                if (consumer.position(tp) > end.get(tp)) {
-                    consumer.seek(tp, end.get(tp));
-                }
-            }
-            batch.writeTo(store, target);
-            // the trail is outside the generations: entries already there stay as they are, missing ones are filled in
-            audit.record(audited);
-        }
-    }
-
-    /**
-     * As the live consumer: a topic's projection gets only events of its topic's sealed family
-     * (anything else on the topic is dead-lettered there, so skipped here).
-     */
-    private static <P extends EventPayload> void foldIfItsTopic(ProjectionBatch batch, TopicProjection<P> projection,
-                                                                String topic, EventEnvelope<EventPayload> event) {
-        Class<P> family = projection.topic().payloadType();
-        if (projection.topic().name().equals(topic) && family.isInstance(event.data())) {
-            batch.add(projection, event, family.cast(event.data()));
-        }
-    }
-
-    /** Records the live consumer dead-letters (unreadable or invalid) are skipped here too. */
-    private EventEnvelope<EventPayload> readOrSkip(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return null;
-        }
-        try {
-            return events.deserialize(record.topic(), record.value()).envelope();
-        } catch (RuntimeException e) {
-            log.debug("rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-            return null;
-        }
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Properties props = new Properties();
-        props.putAll(kafka.buildConsumerProperties());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.rebuild().maxPollRecords());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
