@@ -105,8 +105,8 @@ class ArrivalsReadBackIT extends IntegrationTest {
         EventEnvelope<ShelterEvent> revision2 = stream.reported(day, 2, 95, corrected);
 
         projection.handle(revision2);
-        projection.handle(revision1);
         projection.handle(revision2);
+        projection.handle(revision1);
         projection.handle(new ShelterArrivalEvents(own, 3).registered());
 
         JsonNode days = partner.get("/api/shelters/" + own + "/arrivals?from=" + day + "&to=" + day).json().get("days");
