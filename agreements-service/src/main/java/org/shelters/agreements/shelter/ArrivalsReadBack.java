@@ -17,7 +17,7 @@ public record ArrivalsReadBack(
         @Schema(description = "The reported days in from..to, oldest first, each with its latest correction")
         List<DailyArrivals> days,
         @Schema(description = "Days of from..to whose latest accepted report is not in the read-back yet (it follows "
-                + "within milliseconds); read again to see them", example = "[]")
+                + "within a fraction of a second); read again to see them", example = "[]")
         List<LocalDate> pending,
         @Schema(description = "True when every report the service accepted for from..to is in the read-back (pending is empty)")
         boolean complete) {

@@ -143,7 +143,7 @@ public class ShelterService {
      * last {@value #DEFAULT_READ_BACK_DAYS} days to today), the latest correction of each; at most
      * {@value #MAX_READ_BACK_DAYS} days. A partner reads only its own shelters (403 otherwise, via {@link #get}).
      *
-     * <p>The days come from the event projection, a few milliseconds behind the shelter's own write.
+     * <p>The days come from the event projection, a fraction of a second behind the shelter's own write.
      * The shelter knows the latest revision of every day it accepted, so the answer names the days
      * whose latest report is not in the read-back yet ({@code pending}): a client that has just
      * reported and sees its day there reads again.
