@@ -88,11 +88,12 @@ topics() { printf '%s ' "${all_topics[@]}"; }
 
 echo "kafka-setup: ACLs"
 # agreements-service: publishes shelters.v1 and agreements.v1 (outbox relay); consumes
-# logistics.v1 (shipment movements read model) in group agreements-service, dead-letters to and
-# re-drives from logistics.v1-dlt; provisions the topics (TopicProvisioner: create, keep forever).
+# logistics.v1 (shipment movements read model) and its own shelters.v1 (arrivals read-back) in
+# group agreements-service, dead-letters to and re-drives from logistics.v1-dlt and shelters.v1-dlt;
+# provisions the topics (TopicProvisioner: create, keep forever).
 allow agreements Write Describe -- shelters.v1 agreements.v1
-allow agreements Read Describe -- logistics.v1
-allow agreements Read Write Describe -- logistics.v1-dlt
+allow agreements Read Describe -- logistics.v1 shelters.v1
+allow agreements Read Write Describe -- logistics.v1-dlt shelters.v1-dlt
 allow agreements Read -- group:agreements-service
 # shellcheck disable=SC2046
 allow agreements Create Describe DescribeConfigs AlterConfigs -- $(topics)

@@ -16,14 +16,16 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.shelters.events.shelters.ShelterArrivalsReported;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The arrivals each shelter reported, one document per shelter and day holding the latest
  * revision ({@code arrival_reports}, indexed by shelter and day), so a partner can read back what
- * it reported without a replay of the events. Written right after the shelter's own write (state
- * and event); a revision never replaces a later one, so a slow writer cannot undo a correction.
+ * it reported without a replay of the events. A projection of the {@code ShelterArrivalsReported}
+ * events ({@link ArrivalsReadBackProjection}), so eventually consistent with the shelter's own
+ * write; a revision never replaces a later one, so a late or repeated event cannot undo a correction.
  */
 @Component
 public class ArrivalReports {
@@ -41,18 +43,24 @@ public class ArrivalReports {
         collection().createIndex(Indexes.ascending("shelterId", "date"), new IndexOptions().name("shelter_day"));
     }
 
-    /** Keeps {@code report} as revision {@code revision} of its day, unless a later revision is kept already. */
-    void record(String shelterId, ArrivalsReport report, int revision, Instant recordedAt) {
+    /**
+     * Keeps {@code report} as its day's figures, unless the same or a later revision is kept already.
+     * The day's first recorded time is the earliest seen, whatever order the revisions came in.
+     */
+    void record(ShelterArrivalsReported report, Instant recordedAt) {
+        String shelterId = report.shelterId();
         String day = report.date().toString();
+        String id = shelterId + "/" + day;
+        int revision = report.revision();
         try {
             collection().updateOne(
-                    Filters.and(Filters.eq("_id", shelterId + "/" + day), Filters.lt("revision", revision)),
+                    Filters.and(Filters.eq("_id", id), Filters.lt("revision", revision)),
                     Updates.combine(
                             Updates.set("shelterId", shelterId),
                             Updates.set("date", day),
                             Updates.set("revision", revision),
                             Updates.set("recordedAt", Date.from(recordedAt)),
-                            Updates.setOnInsert("firstRecordedAt", Date.from(recordedAt)),
+                            Updates.min("firstRecordedAt", Date.from(recordedAt)),
                             Updates.set("arrivals", report.arrivals()),
                             Updates.set("women", report.women()),
                             Updates.set("men", report.men()),
@@ -68,6 +76,8 @@ public class ArrivalReports {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            // an earlier revision arriving late still tells when the day was first reported
+            collection().updateOne(Filters.eq("_id", id), Updates.min("firstRecordedAt", Date.from(recordedAt)));
         }
     }
 

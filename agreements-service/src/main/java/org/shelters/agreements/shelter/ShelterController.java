@@ -133,7 +133,10 @@ public class ShelterController {
             description = "Each reported day from `from` to `to` (inclusive, default the last 30 days to today in the "
                     + "programme calendar) with its latest correction: the figures, the revision, how many corrections, "
                     + "and when it was recorded. At most " + ShelterService.MAX_READ_BACK_DAYS + " days per call "
-                    + "(400 naming from otherwise). A shelter partner reads only its own shelters (403 otherwise).")
+                    + "(400 naming from otherwise). A shelter partner reads only its own shelters (403 otherwise). "
+                    + "Eventually consistent: the read-back is built from the ShelterArrivalsReported events and follows a "
+                    + "report within a fraction of a second. Days whose latest accepted report is not in it yet are listed in "
+                    + "`pending` (`complete` is false): a client that has just reported reads again.")
     @Answers("The reported days of the range, oldest first")
     public ArrivalsReadBack arrivals(@PathVariable String shelterId,
                                      @Parameter(description = "first day, YYYY-MM-DD", example = "2026-11-01")

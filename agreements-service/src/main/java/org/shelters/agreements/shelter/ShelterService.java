@@ -1,6 +1,10 @@
 package org.shelters.agreements.shelter;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shelters.agreements.metrics.ProgrammeMetrics;
 import org.shelters.events.shelters.Corridor;
@@ -122,8 +126,8 @@ public class ShelterService {
             Decision<Shelter> decision = current.state().reportArrivals(report, today);
             try {
                 repository.update(current, decision);
+                // the read-back follows from the published event (ArrivalsReadBackProjection), never a second write here
                 int revision = decision.state().arrivalRevision(report.date());
-                reports.record(shelterId, report, revision, calendar.now());
                 metrics.arrivalsReported(decision.state().corridor(), revision > 1);
                 return new ArrivalsRecorded(shelterId, report.date(), revision, revision > 1);
             } catch (ConcurrentUpdateException e) {
@@ -139,6 +143,11 @@ public class ShelterService {
      * last {@value #DEFAULT_READ_BACK_DAYS} days to today), the latest correction of each; at most
      * {@value #MAX_READ_BACK_DAYS} days. A partner reads only its own shelters (403 otherwise, via {@link #get}).
      *
+     * <p>The days come from the event projection, a fraction of a second behind the shelter's own write.
+     * The shelter knows the latest revision of every day it accepted, so the answer names the days
+     * whose latest report is not in the read-back yet ({@code pending}): a client that has just
+     * reported and sees its day there reads again.
+     *
      * @throws Refusal INVALID naming {@code from} or {@code to} when the range is reversed or too long
      */
     public ArrivalsReadBack arrivals(String shelterId, LocalDate from, LocalDate to) {
@@ -150,7 +159,23 @@ public class ShelterService {
         v.require(first.isAfter(last) || java.time.temporal.ChronoUnit.DAYS.between(first, last) < MAX_READ_BACK_DAYS,
                 "from", "a read-back covers at most " + MAX_READ_BACK_DAYS + " days (from " + first + " to " + last + ")");
         v.throwIfAny();
-        return new ArrivalsReadBack(shelter.id(), first, last, reports.between(shelter.id(), first, last));
+        List<DailyArrivals> days = reports.between(shelter.id(), first, last);
+        return new ArrivalsReadBack(shelter.id(), first, last, days, pending(shelter.state(), days, first, last));
+    }
+
+    /** The days of first..last whose latest accepted revision is later than the one the read-back holds. */
+    private static List<LocalDate> pending(Shelter shelter, List<DailyArrivals> days, LocalDate first, LocalDate last) {
+        Map<LocalDate, Integer> held = new HashMap<>();
+        days.forEach(day -> held.put(day.date(), day.revision()));
+        List<LocalDate> pending = new ArrayList<>();
+        shelter.arrivalRevisions().forEach((date, revision) -> {
+            LocalDate day = LocalDate.parse(date);
+            if (!day.isBefore(first) && !day.isAfter(last) && held.getOrDefault(day, 0) < revision) {
+                pending.add(day);
+            }
+        });
+        pending.sort(null);
+        return pending;
     }
 
     /**
