@@ -236,7 +236,9 @@ class WebPlumbingIT {
     @Test
     void pathsTheContainerRefusesAreProblemDocumentsNotHtml() throws Exception {
         for (String path : java.util.List.of("/api/test-shelters/a%2Fb", "/api/test-shelters/a%5Cb", "/api/test-shelters/a%00b",
-                "/api/test-shelters/a%ZZ", "/api/test-shelters/..%2F..%2Fetc", "/api/test-shelters/%")) {
+                "/api/test-shelters/a%ZZ", "/api/test-shelters/..%2F..%2Fetc", "/api/test-shelters/%",
+                // refused by Spring Security's firewall before any chain runs
+                "/api/test-shelters//a", "/api/test-shelters/a;jsessionid=1", "/api/test-shelters/%2e%2e/a")) {
             RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(response.status()).as(path).isBetween(400, 499);

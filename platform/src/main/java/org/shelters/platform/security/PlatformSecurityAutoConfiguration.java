@@ -10,6 +10,8 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.shelters.platform.web.Problems;
 
 /**
  * Every service is a resource server with the same chain ({@link PlatformSecurity}); a service
@@ -42,6 +44,17 @@ public class PlatformSecurityAutoConfiguration {
     OpenApiSecurity openApiSecurity(AccessRules rules, SecurityProperties properties,
             @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         return new OpenApiSecurity(rules, issuer, properties.getOpenapi());
+    }
+
+    /**
+     * A request Spring Security's firewall refuses before any chain runs (a {@code //}, a {@code ;}
+     * path parameter, an encoded {@code %2e}...) is a 400 problem document like every other refusal,
+     * not the servlet container's error page.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> Problems.write(response, Problems.rejectedPath());
     }
 
     @Bean

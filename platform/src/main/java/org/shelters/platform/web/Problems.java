@@ -111,6 +111,13 @@ public final class Problems {
                 "too many commands from this caller; nothing was done; retry after " + seconds + " seconds");
     }
 
+    /** 400: the request's path is one the firewall refuses (an empty segment, a path parameter, an encoded dot...). */
+    public static ProblemDetail rejectedPath() {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+                "the request's path is not allowed here (an empty segment '//', a ';' parameter, an encoded '.', '/' "
+                        + "or '%', or a character outside the allowed set)");
+    }
+
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
