@@ -76,8 +76,15 @@ public class ProjectionStore {
         collection(projection, generation).bulkWrite(writes, UNORDERED);
     }
 
+    /**
+     * Drops the generation's collection if it is there. Dropping one that is not is refused by the
+     * store ("ns not found"), which the embedded store logs as an error with a stack trace.
+     */
     public void drop(Projection<?> projection, int generation) {
-        collection(projection, generation).drop();
+        String name = projection.collection(generation);
+        if (mongo.collectionExists(name)) {
+            mongo.getCollection(name).drop();
+        }
     }
 
     /** The stored documents as they are, for comparing two generations. */
