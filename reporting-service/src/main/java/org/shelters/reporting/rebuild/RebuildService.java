@@ -153,24 +153,4 @@ public class RebuildService {
                     Instant.now(), e.toString());
         }
     }
-
-    /**
-     * A rebuild must see the whole history: if any partition no longer starts at offset 0 (records
-     * were deleted, e.g. by a retention the topic should never have had), the rebuilt generation
-     * would lack every aggregate whose first events are gone, so the switch-over is refused and
-     * the live generation keeps serving.
-     *
-     * @return why the history is incomplete, empty when every partition starts at 0
-     */
-    static Optional<String> historyGap(Map<TopicPartition, Long> beginningOffsets) {
-        List<String> gaps = beginningOffsets.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() > 0)
-                .map(e -> e.getKey().topic() + "-" + e.getKey().partition() + " starts at offset " + e.getValue())
-                .sorted().toList();
-        if (gaps.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("the event history is incomplete (" + String.join(", ", gaps) + "): events before those"
-                + " offsets were deleted, so a rebuild would lose the aggregates they created; the live generation keeps"
-                + " serving. Topics must keep everything (retention.ms=-1).");
-    }
 }

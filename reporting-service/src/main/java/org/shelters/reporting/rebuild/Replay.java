@@ -101,7 +101,27 @@ public class Replay {
      * starts at offset 0. Empty when the whole history is there.
      */
     public Optional<String> historyGap(KafkaConsumer<String, byte[]> consumer) {
-        return RebuildService.historyGap(consumer.beginningOffsets(consumer.assignment()));
+        return historyGap(consumer.beginningOffsets(consumer.assignment()));
+    }
+
+    /**
+     * A replay must see the whole history: if any partition no longer starts at offset 0 (records
+     * were deleted, e.g. by a retention the topic should never have had), the replayed generation
+     * would lack every aggregate whose first events are gone. A rebuild then refuses to switch over
+     * and the live generation keeps serving; a report as known at an instant is refused.
+     *
+     * @return why the history is incomplete, empty when every partition starts at 0
+     */
+    static Optional<String> historyGap(Map<TopicPartition, Long> beginningOffsets) {
+        List<String> gaps = beginningOffsets.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() > 0)
+                .map(e -> e.getKey().topic() + "-" + e.getKey().partition() + " starts at offset " + e.getValue())
+                .sorted().toList();
+        if (gaps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the event history is incomplete (" + String.join(", ", gaps) + "): events before those"
+                + " offsets were deleted, so a replay would lose the aggregates they created (a rebuild does not switch"
+                + " over: the live generation keeps serving). Topics must keep everything (retention.ms=-1).");
     }
 
     /** The offsets a replay started now stops at: what the topics hold at this moment. */

@@ -10,13 +10,13 @@ class HistoryGapTest {
 
     @Test
     void aRebuildProceedsWhenEveryPartitionStartsAtOffsetZero() {
-        assertThat(RebuildService.historyGap(Map.of(new TopicPartition("shelters.v1", 0), 0L,
+        assertThat(Replay.historyGap(Map.of(new TopicPartition("shelters.v1", 0), 0L,
                 new TopicPartition("agreements.v1", 2), 0L))).isEmpty();
     }
 
     @Test
     void aRebuildIsRefusedWhenAnyPartitionLostItsFirstEventsNamingThem() {
-        assertThat(RebuildService.historyGap(Map.of(new TopicPartition("shelters.v1", 0), 0L,
+        assertThat(Replay.historyGap(Map.of(new TopicPartition("shelters.v1", 0), 0L,
                 new TopicPartition("agreements.v1", 2), 1_204L)))
                 .hasValueSatisfying(why -> assertThat(why).contains("agreements.v1-2 starts at offset 1204")
                         .contains("live generation keeps serving"));
