@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates the operations files without a Docker engine. Run from anywhere:
-#   bash ops/check.sh                    # compose, Keycloak realm, ops scripts, Prometheus, rules +
+#   bash ops/check.sh                    # compose (and its cluster profile), Keycloak realm, ops scripts, Prometheus, rules +
 #                                        # unit tests, Grafana, Dockerfile
 #   bash ops/check.sh --metrics FILE     # the same, plus `promtool check metrics < FILE`
 #                                        # (FILE: a scrape of /actuator/prometheus, OPERATIONS token)
@@ -46,6 +46,23 @@ elif docker compose version > /dev/null 2>&1; then
   run "docker compose config -q" docker compose -f docker-compose.yml config -q
 else
   need docker-compose docker-compose
+fi
+
+echo "== docker-compose.cluster.yml (3 Kafka nodes, 3 MongoDB members, scaled services)"
+compose_cmd=""
+if command -v docker-compose > /dev/null 2>&1; then compose_cmd="docker-compose";
+elif docker compose version > /dev/null 2>&1; then compose_cmd="docker compose"; fi
+if [ -n "$compose_cmd" ]; then
+  run "$compose_cmd -f docker-compose.yml -f docker-compose.cluster.yml config -q (the merged files resolve)" \
+    $compose_cmd -f docker-compose.yml -f docker-compose.cluster.yml config -q
+  if $compose_cmd -f docker-compose.yml -f docker-compose.cluster.yml config > "$tmp/cluster.yml" 2> /dev/null; then
+    for candidate in python3 /usr/bin/python3; do
+      if "$candidate" -c 'import yaml' > /dev/null 2>&1; then
+        if "$candidate" ops/check_cluster.py "$tmp/cluster.yml"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+        break
+      fi
+    done
+  fi
 fi
 
 echo "== ops scripts"

@@ -37,7 +37,7 @@ pom = open("pom.xml", encoding="utf-8").read()
 modules = set(re.findall(r"<module>([^<]+)</module>", pom))
 
 for name in ("keycloak", "kafka", "kafka-setup", "mongo", "agreements-service", "logistics-service", "reporting-service",
-             "prometheus", "grafana"):
+             "gateway", "prometheus", "grafana"):
     check(name in services, f"compose: service {name} is defined")
 
 # One-shot services (restart "no") run to completion; others wait for them with
@@ -159,12 +159,42 @@ targets = {}
 for job in prom.get("scrape_configs", []):
     if job.get("job_name") == "platform-services":
         check(job.get("metrics_path") == "/actuator/prometheus", "prometheus: services scraped at /actuator/prometheus")
-        for sc in job.get("static_configs", []):
-            for t in sc.get("targets", []):
-                targets[sc.get("labels", {}).get("service")] = t
+        for sd in job.get("dns_sd_configs", []):
+            for n in sd.get("names", []):
+                targets[n] = f"{n}:{sd.get('port')}" if sd.get("type") == "A" else None
+        check(any(r.get("source_labels") == ["__meta_dns_name"] and r.get("target_label") == "service"
+                  for r in job.get("relabel_configs", [])),
+              "prometheus: the service label comes from the resolved compose name")
 for name, port in app_ports.items():
-    check(targets.get(name) == f"{name}:{port}", f"prometheus: scrapes {name} at {name}:{port} (compose name and port)",
+    check(targets.get(name) == f"{name}:{port}",
+          f"prometheus: discovers every container of {name} at {name}:{port} (DNS A records of the compose name)",
           f"got {targets.get(name)}")
+
+# Scaling: no service container has a fixed host port or name (either would stop --scale); the
+# gateway publishes the services' ports and proxies each to its compose name and port.
+nginx = open("ops/gateway/nginx.conf", encoding="utf-8").read()
+gateway = services.get("gateway", {})
+for name, port in app_ports.items():
+    svc = services.get(name, {})
+    check(not svc.get("ports") and "container_name" not in svc,
+          f"compose: {name} publishes no host port and has no container_name (it scales)")
+    check(f"{port}:{port}" in [str(p) for p in gateway.get("ports", [])],
+          f"compose: the gateway publishes {name}'s port {port}")
+    check(re.search(r"upstream " + re.escape(name) + r" \{[^}]*server " + re.escape(f"{name}:{port}") + r" resolve;", nginx)
+          is not None and re.search(r"listen " + port + r";[^}]*location / \{ proxy_pass http://" + re.escape(name) + r";", nginx)
+          is not None, f"gateway: listens on {port} and proxies to every container of {name}:{port}")
+    check((gateway.get("depends_on") or {}).get(name, {}).get("condition") == "service_healthy",
+          f"compose: the gateway waits for {name} to be healthy")
+check(re.search(r"upstream reporting-service \{[^}]*ip_hash;", nginx) is not None,
+      "gateway: reporting-service is sticky per client (the dashboard's session is in one instance)")
+gmounts_gw = {v.split(":")[0]: v.split(":")[1] for v in gateway.get("volumes", []) if isinstance(v, str)}
+check(gmounts_gw.get("./ops/gateway/nginx.conf") == "/etc/nginx/nginx.conf", "compose: the gateway mounts its nginx.conf")
+setup_partitions = (services.get("kafka-setup", {}).get("environment") or {}).get("TOPIC_PARTITIONS")
+for name in app_ports:
+    env = services.get(name, {}).get("environment", {})
+    check(str(env.get("PLATFORM_TOPICS_PARTITIONS")) == str(setup_partitions) == "12",
+          f"compose: {name} and kafka-setup agree on 12 partitions per topic",
+          f"{env.get('PLATFORM_TOPICS_PARTITIONS')} / {setup_partitions}")
 
 # Compose mounts what prometheus.yml refers to.
 prom_svc = services.get("prometheus", {})

@@ -4,18 +4,20 @@
 #
 #   1. one SCRAM-SHA-512 user per service, password from the environment (so the environment is
 #      the truth: change a password there and `docker compose up -d` applies it);
-#   2. the topics, as the platform's TopicDefinitions makes them (3 partitions, kept forever), so
+#   2. the topics, as the platform's TopicDefinitions makes them (12 partitions, kept forever), so
 #      no service depends on another having started first;
 #   3. the ACLs: each service may do what its code does and nothing else (table in docs/runbook.md).
 #
 # Environment: KAFKA_ADMIN_PASSWORD, KAFKA_AGREEMENTS_PASSWORD, KAFKA_LOGISTICS_PASSWORD,
 # KAFKA_REPORTING_PASSWORD (required); KAFKA_HOME (/opt/kafka), KAFKA_BOOTSTRAP (kafka:9092),
-# TOPIC_PARTITIONS (3, must equal the services' platform.topics.partitions).
+# TOPIC_PARTITIONS (12, must equal the services' platform.topics.partitions), TOPIC_REPLICATION (1;
+# 3 in docker-compose.cluster.yml).
 set -euo pipefail
 
 home="${KAFKA_HOME:-/opt/kafka}"
 bootstrap="${KAFKA_BOOTSTRAP:-kafka:9092}"
-partitions="${TOPIC_PARTITIONS:-3}"
+partitions="${TOPIC_PARTITIONS:-12}"
+replication="${TOPIC_REPLICATION:-1}"
 
 secret() {
   local name="$1" value="${!1:-}"
@@ -60,7 +62,7 @@ for topic in "${all_topics[@]}"; do
     continue
   fi
   kafka kafka-topics.sh --create --if-not-exists --topic "$topic" --partitions "$partitions" \
-    --replication-factor 1 --config retention.ms=-1 --config retention.bytes=-1 > /dev/null
+    --replication-factor "$replication" --config retention.ms=-1 --config retention.bytes=-1 > /dev/null
   echo "  $topic"
 done
 

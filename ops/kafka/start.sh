@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the docker-compose Kafka broker (apache/kafka image, KRaft, one node as broker and
-# controller) with authentication and authorisation on every listener:
+# Starts a docker-compose Kafka node (apache/kafka image, KRaft, each node both broker and
+# controller: one node in docker-compose.yml, three in docker-compose.cluster.yml) with
+# authentication and authorisation on every listener:
 #
 #   INTERNAL   :9092  SASL_PLAINTEXT, SCRAM-SHA-512: the services, kafka-setup, operators' tools
 #   CONTROLLER :9093  SASL_PLAINTEXT, PLAIN (KRaft controllers cannot use SCRAM: its credentials
@@ -18,7 +19,10 @@
 #
 # Environment: CLUSTER_ID, KAFKA_ADMIN_PASSWORD, KAFKA_CONTROLLER_PASSWORD (required);
 # KAFKA_HOME (/opt/kafka), KAFKA_DATA_DIR (/var/lib/kafka/data), KAFKA_HOST (kafka),
-# KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093) — the last four only change for tests.
+# KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093); for a cluster (docker-compose.cluster.yml):
+# KAFKA_NODE_ID (1), KAFKA_CONTROLLER_QUORUM_VOTERS (1@<KAFKA_HOST>:<controller port>, every
+# node the same list), KAFKA_REPLICATION_FACTOR (1: the internal topics' and new topics' default)
+# and KAFKA_MIN_INSYNC_REPLICAS (1; 2 of 3 in the cluster, so acks=all survives one node down).
 set -euo pipefail
 
 home="${KAFKA_HOME:-/opt/kafka}"
@@ -27,6 +31,19 @@ host="${KAFKA_HOST:-kafka}"
 port="${KAFKA_PORT:-9092}"
 controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 : "${CLUSTER_ID:?CLUSTER_ID is not set}"
+node_id="${KAFKA_NODE_ID:-1}"
+voters="${KAFKA_CONTROLLER_QUORUM_VOTERS:-${node_id}@${host}:${controller_port}}"
+replication="${KAFKA_REPLICATION_FACTOR:-1}"
+min_isr="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
+for n in node_id replication min_isr; do
+  if [[ ! "${!n}" =~ ^[1-9][0-9]*$ ]]; then echo "kafka: $n must be a positive number, is '${!n}'" >&2; exit 1; fi
+done
+if [[ ",$voters," != *",${node_id}@"* ]]; then
+  echo "kafka: KAFKA_CONTROLLER_QUORUM_VOTERS ($voters) does not name this node (${node_id})" >&2; exit 1
+fi
+if [ "$min_isr" -gt "$replication" ]; then
+  echo "kafka: KAFKA_MIN_INSYNC_REPLICAS ($min_isr) is above KAFKA_REPLICATION_FACTOR ($replication)" >&2; exit 1
+fi
 
 # SCRAM's [name=...,password=...] syntax and the quoted JAAS value cannot hold , ] = " or spaces.
 secret() {
@@ -43,9 +60,9 @@ controller_password="$(secret KAFKA_CONTROLLER_PASSWORD)"
 umask 077
 config="$home/config/shelters-server.properties"
 cat > "$config" <<EOF
-node.id=1
+node.id=${node_id}
 process.roles=broker,controller
-controller.quorum.voters=1@${host}:${controller_port}
+controller.quorum.voters=${voters}
 controller.listener.names=CONTROLLER
 listeners=INTERNAL://:${port},CONTROLLER://:${controller_port}
 advertised.listeners=INTERNAL://${host}:${port}
@@ -70,11 +87,13 @@ num.partitions=3
 # retention.ms=-1; no topic may appear with the 7-day default, which would make rebuilds lose history
 auto.create.topics.enable=false
 log.retention.ms=-1
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+default.replication.factor=${replication}
+min.insync.replicas=${min_isr}
+offsets.topic.replication.factor=${replication}
+transaction.state.log.replication.factor=${replication}
+transaction.state.log.min.isr=${min_isr}
+share.coordinator.state.topic.replication.factor=${replication}
+share.coordinator.state.topic.min.isr=${min_isr}
 group.initial.rebalance.delay.ms=0
 EOF
 
