@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -199,6 +200,11 @@ public class PlatformAutoConfiguration {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getMaxPollRecords());
+        // Cooperative rebalancing: when an instance joins or leaves, only the partitions that move are
+        // revoked, the others keep being consumed. A partition is only revoked between polls, after
+        // its batch was written to the store and its offsets committed (AckMode.BATCH), so a rebalance
+        // loses and doubles nothing (RebalanceMidStreamIT).
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         DefaultKafkaConsumerFactory<String, ReceivedEvent> factory = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(events));
         factory.addListener(new MicrometerConsumerListener<>(meters));
