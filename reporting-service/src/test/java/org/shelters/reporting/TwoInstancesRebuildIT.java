@@ -69,6 +69,7 @@ class TwoInstancesRebuildIT extends ReportingIT {
 
             RebuildService onSecond = second.getBean(RebuildService.class);
             onSecond.start();
+            assertThat(rebuild.status().state()).as("the other instance sees the rebuild at once").isIn("RUNNING", "DONE");
             assertThat(org.assertj.core.api.Assertions.catchThrowable(rebuild::start))
                     .as("one rebuild at a time across instances").isInstanceOf(Refusal.class);
             await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(onSecond.status().state()));
@@ -78,6 +79,12 @@ class TwoInstancesRebuildIT extends ReportingIT {
 
             assertThat(onSecond.status().state()).isEqualTo("DONE");
             int rebuilt = onSecond.status().generation();
+            // the progress is visible from the instance that did not build
+            RebuildService.Status seen = rebuild.status();
+            assertThat(seen.state()).isEqualTo("DONE");
+            assertThat(seen.generation()).isEqualTo(rebuilt);
+            assertThat(seen.instance()).as("names the instance that built").isEqualTo(onSecond.status().instance());
+            assertThat(seen.applied()).isEqualTo(onSecond.status().applied()).isPositive();
             assertThat(rebuilt).isGreaterThan(before);
             assertThat(generations.active()).as("the first instance follows the switch-over").isEqualTo(rebuilt);
             assertThat(second.getBean(Generations.class).active()).isEqualTo(rebuilt);

@@ -37,16 +37,30 @@ import org.springframework.stereotype.Service;
  * the platform's event deserializer (schema check, upcasters) and folded by the same
  * {@link Projections} as the live handlers, so a rebuild cannot read an event differently.
  * The audit trail is outside the generations ({@link AuditTrail}); the replay records every audited
- * event into it once more, which changes nothing there and fills in what is missing.
+ * event into it once more, which changes nothing there and fills in what is missing. The status of
+ * the running or last rebuild is kept in the store too ({@code rebuild_status}, written about once a
+ * second while it runs), so every instance answers it, not only the one that builds.
  */
 @Service
 public class RebuildService {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
 
+    /**
+     * @param instance the opaque id of the instance that runs or ran the rebuild (each instance's
+     *                 id changes with every start)
+     */
     public record Status(String state, Integer generation, Integer activeGeneration, long applied, long total,
-                         Instant startedAt, Instant finishedAt, String error) {
+                         Instant startedAt, Instant finishedAt, String error, String instance) {
+
+        Status(String state, Integer generation, Integer activeGeneration, long applied, long total,
+               Instant startedAt, Instant finishedAt, String error) {
+            this(state, generation, activeGeneration, applied, total, startedAt, finishedAt, error, null);
+        }
     }
+
+    private static final String STATUS_COLLECTION = "rebuild_status";
+    private static final Duration PUBLISH_EVERY = Duration.ofSeconds(1);
 
     private final ProjectionStore store;
     private final Generations generations;
@@ -54,9 +68,12 @@ public class RebuildService {
     private static final String LEASE = "rebuild";
     /** A rebuild whose instance died without releasing the lease; rebuilds of a million events take about a minute. */
     private static final Duration LEASE_STALE_AFTER = Duration.ofMinutes(15);
-    private static final String INSTANCE = java.util.UUID.randomUUID().toString();
+    /** Per service instance (not static: tests run two instances in one JVM). */
+    private final String instance = java.util.UUID.randomUUID().toString();
 
     private final Claims lease;
+    private final MongoTemplate mongo;
+    private volatile long publishedAt;
     private final AuditTrail audit;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -66,6 +83,7 @@ public class RebuildService {
                           MongoTemplate mongo, java.time.Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.lease = new Claims(mongo.getCollection("rebuild_lease"), clock);
+        this.mongo = mongo;
         this.store = store;
         this.generations = generations;
         this.replay = replay;
@@ -76,24 +94,82 @@ public class RebuildService {
                 .description("Events the running or last rebuild replays").register(meters);
     }
 
+    /**
+     * This instance's rebuild while it runs one; otherwise the last one any instance recorded in the
+     * store (this instance's own if none is recorded).
+     */
     public Status status() {
         Status s = status;
+        if (!"RUNNING".equals(s.state())) {
+            Status shared = stored();
+            if (shared != null && !instance.equals(shared.instance()) && (s.startedAt() == null
+                    || (shared.startedAt() != null && shared.startedAt().isAfter(s.startedAt())))) {
+                return new Status(shared.state(), shared.generation(), generations.active(), shared.applied(),
+                        shared.total(), shared.startedAt(), shared.finishedAt(), shared.error(), shared.instance());
+            }
+        }
+        return local();
+    }
+
+    private Status local() {
+        Status s = status;
         return new Status(s.state(), s.generation(), generations.active(), applied.get(), total.get(), s.startedAt(),
-                s.finishedAt(), s.error());
+                s.finishedAt(), s.error(), instance);
+    }
+
+    private Status stored() {
+        try {
+            Document d = mongo.getCollection(STATUS_COLLECTION).find(new Document("_id", LEASE)).first();
+            if (d == null) {
+                return null;
+            }
+            return new Status(d.getString("state"), d.getInteger("generation"), d.getInteger("activeGeneration"),
+                    d.get("applied", Number.class).longValue(), d.get("total", Number.class).longValue(),
+                    instant(d.getDate("startedAt")), instant(d.getDate("finishedAt")), d.getString("error"),
+                    d.getString("instance"));
+        } catch (RuntimeException e) {
+            log.debug("could not read the shared rebuild status: {}", e.toString());
+            return null;
+        }
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /** Records this instance's status in the store for the other instances; a failure only costs their view. */
+    private void publish() {
+        Status s = local();
+        publishedAt = System.nanoTime();
+        try {
+            Document d = new Document("_id", LEASE).append("state", s.state()).append("generation", s.generation())
+                    .append("activeGeneration", s.activeGeneration()).append("applied", s.applied())
+                    .append("total", s.total()).append("error", s.error()).append("instance", instance)
+                    .append("startedAt", s.startedAt() == null ? null : java.util.Date.from(s.startedAt()))
+                    .append("finishedAt", s.finishedAt() == null ? null : java.util.Date.from(s.finishedAt()));
+            mongo.getCollection(STATUS_COLLECTION).replaceOne(new Document("_id", LEASE), d,
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        } catch (RuntimeException e) {
+            log.debug("could not record the rebuild status: {}", e.toString());
+        }
     }
 
     public synchronized Status start() {
-        if ("RUNNING".equals(status.state()) || !lease.claim(LEASE, new Document("instance", INSTANCE))
-                && !lease.takeOverIfStale(LEASE, Claims.any(), LEASE_STALE_AFTER, new Document("instance", INSTANCE))) {
+        if ("RUNNING".equals(status.state()) || !lease.claim(LEASE, new Document("instance", instance))
+                && !lease.takeOverIfStale(LEASE, Claims.any(), LEASE_STALE_AFTER, new Document("instance", instance))) {
             throw Refusal.conflict("rebuild-running", "a rebuild is running"
                     + (status.generation() != null && "RUNNING".equals(status.state()) ? " into generation " + status.generation()
                     : " on another instance"));
         }
-        int target = Math.max(generations.active(), status.generation() == null ? 0 : status.generation()) + 1;
+        Status shared = stored();
+        int last = Math.max(status.generation() == null ? 0 : status.generation(),
+                shared == null || shared.generation() == null ? 0 : shared.generation());
+        int target = Math.max(generations.active(), last) + 1;
         Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
         applied.set(0);
         total.set(0);
         status = new Status("RUNNING", target, generations.active(), 0, 0, Instant.now(), null, null);
+        publish();
         Thread worker = new Thread(() -> run(target), "projection-rebuild-v" + target);
         worker.setDaemon(true);
         worker.start();
@@ -107,8 +183,9 @@ public class RebuildService {
                 log.error("rebuild into generation {} refused: {}", target, gap.get());
                 status = new Status("REFUSED", target, generations.active(), 0, 0, status.startedAt(), Instant.now(),
                         gap.get());
+                publish();
                 Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
-                lease.release(LEASE, Filters.eq("instance", INSTANCE));
+                lease.release(LEASE, Filters.eq("instance", instance));
                 return;
             }
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(consumer.assignment());
@@ -120,7 +197,10 @@ public class RebuildService {
             replay.replayUntil(consumer, end, target, event -> true, new Replay.Listener() {
                 @Override
                 public void read() {
-                    applied.incrementAndGet();
+                    if (applied.incrementAndGet() % 1_000 == 0
+                            && System.nanoTime() - publishedAt > PUBLISH_EVERY.toNanos()) {
+                        publish();
+                    }
                 }
 
                 @Override
@@ -143,14 +223,16 @@ public class RebuildService {
                 generations.writeLock().unlock();
             }
             status = new Status("DONE", target, target, applied.get(), total.get(), status.startedAt(), Instant.now(), null);
-            lease.release(LEASE, Filters.eq("instance", INSTANCE));
+            publish();
+            lease.release(LEASE, Filters.eq("instance", instance));
             log.info("rebuild into generation {} done: {} events", target, applied.get());
         } catch (RuntimeException e) {
             log.error("rebuild into generation {} failed", target, e);
             generations.abandonBuilding(target);
-            lease.release(LEASE, Filters.eq("instance", INSTANCE));
+            lease.release(LEASE, Filters.eq("instance", instance));
             status = new Status("FAILED", target, generations.active(), applied.get(), total.get(), status.startedAt(),
                     Instant.now(), e.toString());
+            publish();
         }
     }
 }
