@@ -120,7 +120,7 @@ public final class ScaleBenchmark {
             ScaleBenchmarkQueries queries = new ScaleBenchmarkQueries(service.baseUrl(), analystToken(issuer),
                     Duration.ofSeconds(Integer.getInteger("bench.timeout-seconds", 30)));
             String[] note = {""};
-            Duration caughtUp = awaitCatchUp(service, bootstrap, partitions, queries, programme.lastRecorded(), note);
+            Duration caughtUp = awaitCatchUp(service, healthy, bootstrap, partitions, queries, programme.lastRecorded(), note);
             double rssAfterCatchUp = service.statusMb("VmRSS");
             long deadLettered = deadLettered(bootstrap, partitions);
             if (deadLettered > 0) {
@@ -204,8 +204,8 @@ public final class ScaleBenchmark {
      * (offsets are committed after the store write) and an answer's {@code asOf} has reached the last
      * event's recordedtime; the programme summary is asked, the one-shelter overview if it fails.
      */
-    static Duration awaitCatchUp(ScaleBenchmarkService service, String bootstrap, int partitions, ScaleBenchmarkQueries http,
-                                 Instant lastRecorded, String[] note) throws Exception {
+    static Duration awaitCatchUp(ScaleBenchmarkService service, Duration healthy, String bootstrap, int partitions,
+                                 ScaleBenchmarkQueries http, Instant lastRecorded, String[] note) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(Integer.getInteger("bench.catchup-minutes", 20)).toNanos();
         long lastReport = System.nanoTime();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -232,8 +232,10 @@ public final class ScaleBenchmark {
                     String asOfNote = awaitAsOf(http, lastRecorded, deadline);
                     Duration done = service.sinceStart();
                     note[0] = asOfNote;
-                    System.out.printf("caught up: %,d records consumed %.1f s after start (%,.0f events/s from start); %s%n",
-                            total, offsetsDone.toMillis() / 1e3, total / (offsetsDone.toMillis() / 1e3), asOfNote);
+                    double afterHealthy = (offsetsDone.toMillis() - healthy.toMillis()) / 1e3;
+                    System.out.printf("caught up: %,d records consumed %.1f s after start, %.1f s after healthy "
+                                    + "(%,.0f events/s after healthy, start-up not counted); %s%n", total,
+                            offsetsDone.toMillis() / 1e3, afterHealthy, total / Math.max(afterHealthy, 0.001), asOfNote);
                     return done;
                 }
                 if (System.nanoTime() - lastReport > 15_000_000_000L) {
