@@ -63,7 +63,7 @@ public final class ScaleBenchmark {
 
     /** What one size measured. */
     record Run(Size size, long events, double produceSeconds, Duration healthy, Duration caughtUp, String catchUpNote,
-               long deadLettered, Map<String, Result> results, double peakRssMb, double rssAfterCatchUpMb, String failure) {
+               String figures, long deadLettered, Map<String, Result> results, double peakRssMb, double rssAfterCatchUpMb, String failure) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -127,6 +127,9 @@ public final class ScaleBenchmark {
                 System.out.printf("ERROR %,d events were dead-lettered (invalid or failing): the figures miss them%n", deadLettered);
             }
 
+            String figures = checkFigures(queries, programme);
+            System.out.println(figures);
+
             Map<String, Result> results = new LinkedHashMap<>();
             int samples = Integer.getInteger("bench.samples", 50);
             int warmUp = Integer.getInteger("bench.warmup", 10);
@@ -140,14 +143,14 @@ public final class ScaleBenchmark {
                     service.statusMb("VmRSS"), rssAfterCatchUp, peak);
             service.close();
             Runtime.getRuntime().removeShutdownHook(killer);
-            return new Run(size, events, produceSeconds, healthy, caughtUp, note[0], deadLettered, results, peak,
+            return new Run(size, events, produceSeconds, healthy, caughtUp, note[0], figures, deadLettered, results, peak,
                     rssAfterCatchUp, null);
         } catch (Exception | Error e) {
             String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             System.out.printf("ERROR size %s failed: %s%n", size, failure);
             e.printStackTrace(System.out);
             double peak = service != null ? service.statusMb("VmHWM") : -1;
-            return new Run(size, 0, 0, null, null, "", 0, Map.of(), peak, -1, failure);
+            return new Run(size, 0, 0, null, null, "", "figures not checked", 0, Map.of(), peak, -1, failure);
         } finally {
             if (service != null) {
                 service.close();
@@ -252,6 +255,33 @@ public final class ScaleBenchmark {
         return null;
     }
 
+    /**
+     * A fast answer must also be right: the programme summary's totals against what was sent
+     * (shelters, agreements, people received over the whole period, training sessions).
+     */
+    static String checkFigures(ScaleBenchmarkQueries http, ScaleBenchmarkProgramme programme) {
+        ScaleBenchmarkQueries.Answer answer = http.get("/api/reports/programme");
+        if (!answer.ok()) {
+            return "figures check: MISSED, the programme summary answered " + answer.describe();
+        }
+        tools.jackson.databind.JsonNode totals = new tools.jackson.databind.ObjectMapper().readTree(answer.body())
+                .path("data").path("totals");
+        Map<String, long[]> checks = new LinkedHashMap<>();
+        checks.put("shelters", new long[] {programme.shelters(), totals.path("shelters").asLong(-1)});
+        checks.put("agreements", new long[] {programme.agreementIds.size(), totals.path("agreements").asLong(-1)});
+        checks.put("peopleReceived", new long[] {programme.expectedPeople, totals.path("peopleReceived").asLong(-1)});
+        checks.put("trainingSessions", new long[] {programme.expectedTrainings, totals.path("trainingSessions").asLong(-1)});
+        StringBuilder out = new StringBuilder();
+        boolean all = true;
+        for (var check : checks.entrySet()) {
+            boolean same = check.getValue()[0] == check.getValue()[1];
+            all &= same;
+            out.append(String.format(" %s %,d%s", check.getKey(), check.getValue()[1],
+                    same ? "" : " (sent " + String.format("%,d", check.getValue()[0]) + ")"));
+        }
+        return "figures check (programme totals against the events sent): " + (all ? "met" : "MISSED") + ";" + out;
+    }
+
     private static final Pattern AS_OF = Pattern.compile("\"asOf\"\\s*:\\s*\"([^\"]+)\"");
 
     /** Polls until an answer's asOf is at or after {@code lastRecorded}; says what it saw. */
@@ -309,8 +339,9 @@ public final class ScaleBenchmark {
         Run large = runs.get(runs.size() - 1);
         StringBuilder out = new StringBuilder("\n=== scale benchmark of the read side (issue 13) ===\n");
         for (Run run : runs) {
-            out.append(String.format("%s: %,d events produced in %.1f s; healthy %s after start; every offset consumed %s after start; %s%s%s%n", run.size(),
-                    run.events(), run.produceSeconds(), seconds(run.healthy()), seconds(run.caughtUp()), run.catchUpNote(),
+            out.append(String.format("%s: %,d events produced in %.1f s; healthy %s after start; every offset consumed %s "
+                            + "after start; %s%n    %s%s%s%n", run.size(), run.events(), run.produceSeconds(),
+                    seconds(run.healthy()), seconds(run.caughtUp()), run.catchUpNote(), run.figures(),
                     run.deadLettered() > 0 ? "; ERROR " + run.deadLettered() + " dead-lettered" : "",
                     run.failure() != null ? "; ERROR " + run.failure() : ""));
         }

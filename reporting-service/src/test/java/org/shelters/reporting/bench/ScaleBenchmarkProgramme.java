@@ -64,6 +64,9 @@ final class ScaleBenchmarkProgramme {
     private Instant lastRecorded = Instant.EPOCH;
     private KafkaProducer<String, byte[]> producer;
     final List<String> agreementIds = new ArrayList<>();
+    /** What the programme summary's totals must say once everything is applied (latest revision of each day). */
+    long expectedPeople;
+    long expectedTrainings;
 
     ScaleBenchmarkProgramme(int shelters, int days) {
         this.shelters = shelters;
@@ -102,10 +105,13 @@ final class ScaleBenchmarkProgramme {
                         agreement(s, day / MONTH, date);
                     }
                     monthDay(s, day / MONTH, day % MONTH, date);
-                    emit(arrivals(s, day, date, 1));
+                    ShelterArrivalsReported report = arrivals(s, day, date, 1);
+                    emit(report);
                     if (day % 20 == 7) {
-                        emit(arrivals(s, day, date, 2));
+                        report = arrivals(s, day, date, 2);
+                        emit(report);
                     }
+                    expectedPeople += report.arrivals();
                 }
             }
             p.flush();
@@ -160,11 +166,20 @@ final class ScaleBenchmarkProgramme {
                             new BigDecimal("37"), new BigDecimal("3"), RejectionReason.DAMAGED),
                     new DeliveredLine("S2", "L2", SupplyCategory.HYGIENE_PRODUCTS, "HYG-KIT", new BigDecimal("100"),
                             new BigDecimal("100"), BigDecimal.ZERO, null)));
-            case 10 -> emit(Programme.training(agreement, shelterId(s), TrainingTopic.values()[month % TrainingTopic.values().length],
+            case 10 -> trained(Programme.training(agreement, shelterId(s), TrainingTopic.values()[month % TrainingTopic.values().length],
                     date, 6 + s % 5, 4 + month % 3));
             default -> {
             }
         }
+    }
+
+    private void trained(EventPayload session) {
+        expectedTrainings++;
+        emit(session);
+    }
+
+    int shelters() {
+        return shelters;
     }
 
     private static ShelterArrivalsReported arrivals(int s, int day, LocalDate date, int revision) {
