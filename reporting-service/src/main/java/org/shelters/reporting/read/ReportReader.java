@@ -78,6 +78,49 @@ public class ReportReader {
         }
     }
 
+    /**
+     * The generation of this request held for an answer read in several snapshots (an export read
+     * shelters in batches): without knownAt each snapshot reads the active generation, as
+     * {@link #snapshot(Scope)} does; with knownAt the scratch generation of that instant is leased
+     * once for all of them, so it is replayed at most once and every batch reads the same one.
+     * Close it when the answer is written.
+     */
+    public Pinned pin() {
+        Optional<KnownAt> knownAt = KnownAt.current();
+        if (knownAt.isEmpty() || scratch == null) {
+            return new Pinned(null);
+        }
+        return new Pinned(scratch.lease(knownAt.get().instant()));
+    }
+
+    /** See {@link #pin()}. */
+    public final class Pinned implements AutoCloseable {
+
+        private final ScratchGenerations.Lease lease;
+
+        private Pinned(ScratchGenerations.Lease lease) {
+            this.lease = lease;
+        }
+
+        /** The generation a snapshot taken now reads. */
+        public int generation() {
+            return lease == null ? generations.active() : lease.generation();
+        }
+
+        /** As {@link ReportReader#snapshot(Scope)}, from this pinned generation. */
+        public ReportSnapshot snapshot(Scope scope) {
+            int active = generations.active();
+            return read(lease == null ? active : lease.generation(), active, scope);
+        }
+
+        @Override
+        public void close() {
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
     private ReportSnapshot read(int generation, int named, Scope scope) {
         if (scope.all()) {
             return ReportSnapshot.of(named, calendar.today(), store.all(SHELTERS, generation),
