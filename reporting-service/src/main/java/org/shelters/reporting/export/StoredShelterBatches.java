@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.shelters.events.shelters.Corridor;
 import org.shelters.reporting.projection.ProjectionStore;
@@ -45,6 +46,19 @@ public class StoredShelterBatches implements ShelterBatches {
     private final int batchSize;
     private final DistributionSummary shelters;
     private final DistributionSummary documents;
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+
+    /** Told of every batch an export reads (diagnostics and tests of what an export holds at once). */
+    public interface Watch {
+
+        /** Before the batch of {@code ids} is read from the store. */
+        default void reading(List<String> ids) {
+        }
+
+        /** The batch as read: {@code documents} held for it (shelters, arrival days, agreements, shipments). */
+        default void read(List<String> ids, long documents) {
+        }
+    }
 
     public StoredShelterBatches(ProjectionStore store, ExportBatching batching, MeterRegistry meters) {
         this.store = store;
@@ -107,12 +121,21 @@ public class StoredShelterBatches implements ShelterBatches {
         return batches;
     }
 
+    /** Until closed, {@code watch} is told of every batch read. */
+    public AutoCloseable watch(Watch watch) {
+        watches.add(watch);
+        return () -> watches.remove(watch);
+    }
+
     @Override
     public Batch read(ReportReader.Pinned pinned, List<String> ids, ReportFilter filter) {
+        watches.forEach(w -> w.reading(ids));
         ReportSnapshot snapshot = pinned.snapshot(Scope.of(Set.copyOf(ids)));
+        long held = snapshot.shelters().size() + snapshot.agreements().size() + snapshot.shipments().size()
+                + snapshot.shelters().values().stream().mapToLong(s -> s.arrivals.size()).sum();
         shelters.record(ids.size());
-        documents.record(snapshot.shelters().size() + snapshot.agreements().size() + snapshot.shipments().size()
-                + snapshot.shelters().values().stream().mapToLong(s -> s.arrivals.size()).sum());
+        documents.record(held);
+        watches.forEach(w -> w.read(ids, held));
         return new Batch(snapshot, ShelterBatches.inOrder(snapshot, ids, filter));
     }
 
