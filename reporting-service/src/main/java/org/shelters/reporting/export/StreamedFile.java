@@ -15,8 +15,8 @@ import org.springframework.http.MediaType;
  * to carry over as an asynchronous {@code StreamingResponseBody} would need). Everything the
  * caller can get wrong (filters, {@code bom}, unknown parameters) is refused before this runs.
  *
- * <p>A failure before the first byte leaves (nothing committed yet: the response's buffer is
- * dropped) is answered as any other, a problem document. A failure after it cannot be: the
+ * <p>A failure before the first byte leaves (nothing committed yet) is answered as any other, a
+ * problem document. A failure after it cannot be: the
  * status line and part of the file are gone. It is logged and the transfer is aborted
  * ({@link Aborted}): the connection is closed without the end of the chunked body, so a client
  * sees a broken transfer, never a complete-looking 200 with rows missing.
@@ -42,7 +42,8 @@ final class StreamedFile {
             out.flush();
         } catch (IOException | RuntimeException e) {
             if (!response.isCommitted()) {
-                response.reset();
+                // nothing has left: Spring MVC drops the buffered bytes and the file's content type and
+                // disposition before the failure is answered as a problem document
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
             if (e instanceof IOException || e instanceof UncheckedIOException) {

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,45 +140,61 @@ class StreamedExportIT extends ReportingIT {
 
     @Test
     void theFirstRowsReachTheClientWhileALaterBatchIsStillBeingRead() throws Exception {
-        AtomicInteger started = new AtomicInteger();
-        CountDownLatch clientSawRows = new CountDownLatch(1);
+        String last = ordered.get(ordered.size() - 1);
+        // the 3W: batch two's rows are at the client while batch three (the last) is read
+        String csv = readWhileABatchWaits("/api/reports/exports/3w.csv?bom=false&donor=" + donor, ordered.get(BATCH),
+                ids -> ids.contains(last), 1);
+        assertThat(codes(csv)).containsExactlyElementsOf(ordered);
+        // the IATI file: the first child activities are at the client while the last batch is read a second time
+        String xml = readWhileABatchWaits("/api/reports/exports/iati-activities.xml?donor=" + donor, "hierarchy=\"2\"",
+                ids -> ids.contains(last), 2);
+        assertThat(xml.split("hierarchy=\"2\"", -1)).hasSize(SHELTERS + 1);
+        assertThat(xml).endsWith("</iati-activities>\n");
+    }
+
+    /**
+     * The answer to {@code path}, whose read of the batch {@code waits} matches (its {@code time}th)
+     * waits until this client has received {@code marker}: it could not, were the file sent whole.
+     */
+    private String readWhileABatchWaits(String path, String marker, Predicate<List<String>> waits, int time)
+            throws Exception {
+        AtomicInteger matched = new AtomicInteger();
+        AtomicBoolean waiting = new AtomicBoolean();
+        CountDownLatch clientSawMarker = new CountDownLatch(1);
         AtomicBoolean gaveUpWaiting = new AtomicBoolean();
         try (AutoCloseable watching = batches.watch(new StoredShelterBatches.Watch() {
             @Override
             public void reading(List<String> ids) {
-                if (started.incrementAndGet() == 3) {
+                if (waits.test(ids) && matched.incrementAndGet() == time) {
+                    waiting.set(true);
                     try {
-                        gaveUpWaiting.set(!clientSawRows.await(20, TimeUnit.SECONDS));
+                        gaveUpWaiting.set(!clientSawMarker.await(20, TimeUnit.SECONDS));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }
             }
         })) {
-            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/reports/exports/3w.csv?bom=false&donor=" + donor))
-                    .header("Authorization", "Bearer " + as("ANALYST")).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + as("ANALYST")).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             try (InputStream body = response.body()) {
-                StringBuilder seen = new StringBuilder();
-                String firstOfBatchTwo = ordered.get(BATCH);
+                ByteArrayOutputStream seen = new ByteArrayOutputStream();
                 byte[] chunk = new byte[8192];
-                while (!seen.toString().contains(firstOfBatchTwo)) {
+                while (!seen.toString(StandardCharsets.ISO_8859_1).contains(marker)) {
                     int n = body.read(chunk);
-                    assertThat(n).as("the file ended before batch two's rows").isPositive();
-                    seen.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
+                    assertThat(n).as(path + ": the file ended before " + marker).isPositive();
+                    seen.write(chunk, 0, n);
                 }
-                // batch two was flushed before batch three is read: that read now starts, and waits for this client
-                await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 3);
-                assertThat(clientSawRows.getCount()).isEqualTo(1);
-                assertThat(gaveUpWaiting.get()).isFalse();
-                clientSawRows.countDown();
-                seen.append(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                assertThat(codes(seen.toString())).containsExactlyElementsOf(ordered);
+                // what came was flushed before the batch is read: that read starts now, and waits for this client
+                await().atMost(Duration.ofSeconds(10)).until(waiting::get);
+                assertThat(gaveUpWaiting.get()).as(path + ": the batch still waits").isFalse();
+                clientSawMarker.countDown();
+                seen.write(body.readAllBytes());
+                assertThat(gaveUpWaiting.get()).as(path + ": the first bytes came before the batch was read").isFalse();
+                return seen.toString(StandardCharsets.UTF_8);
             }
         }
-        assertThat(gaveUpWaiting.get()).as("the rows of the first batches came before the last batch was read").isFalse();
     }
 
     @Test
