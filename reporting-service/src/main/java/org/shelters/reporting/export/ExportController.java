@@ -142,8 +142,8 @@ public class ExportController {
         ReportFilter filter = rules.filter(params, access);
         SmallCells cells = rules.cells(access);
         try (ReportReader.Pinned pinned = reader.pin()) {
-            List<List<String>> order = batches.order(pinned, access.scope(), filter, true);
-            csv(response, "3w.csv", bom, THREE_W_COLUMNS, order, pinned, filter, (csv, batch) -> {
+            ShelterBatches.Reading reading = batches.open(pinned, access.scope(), filter, true);
+            csv(response, "3w.csv", bom, THREE_W_COLUMNS, reading, (csv, batch) -> {
                 ReportSnapshot snapshot = batch.snapshot();
                 LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
                 for (ShelterDoc shelter : batch.shelters()) {
@@ -180,8 +180,8 @@ public class ExportController {
         ReportFilter filter = rules.filter(params, access);
         SmallCells cells = rules.cells(access);
         try (ReportReader.Pinned pinned = reader.pin()) {
-            List<List<String>> order = batches.order(pinned, access.scope(), filter, true);
-            csv(response, "shelters.csv", bom, SHELTER_COLUMNS, order, pinned, filter, (csv, batch) -> {
+            ShelterBatches.Reading reading = batches.open(pinned, access.scope(), filter, true);
+            csv(response, "shelters.csv", bom, SHELTER_COLUMNS, reading, (csv, batch) -> {
                 for (ShelterDoc shelter : batch.shelters()) {
                     Reached r = Reached.of(shelter, filter.from(), filter.to());
                     // the people counts say the days they cover: the filter's, else the shelter's first report to today
@@ -210,16 +210,16 @@ public class ExportController {
      * The file streamed: BOM (unless {@code bom=false}), header and tag rows, then each batch's rows,
      * flushed to the client before the next batch is read.
      */
-    private void csv(HttpServletResponse response, String filename, boolean bom, List<List<String>> columns,
-                     List<List<String>> order, ReportReader.Pinned pinned, ReportFilter filter, Rows rows) {
+    private static void csv(HttpServletResponse response, String filename, boolean bom, List<List<String>> columns,
+                            ShelterBatches.Reading reading, Rows rows) {
         StreamedFile.send(response, CSV, filename, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             if (bom) {
                 writer.write(BOM);
             }
             Csv csv = new Csv(writer).row(headers(columns)).row(tags(columns));
-            for (List<String> ids : order) {
-                rows.write(csv, batches.read(pinned, ids, filter));
+            for (int i = 0; i < reading.batches(); i++) {
+                rows.write(csv, reading.read(i));
                 writer.flush();
             }
             writer.flush();

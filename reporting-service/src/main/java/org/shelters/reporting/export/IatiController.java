@@ -86,13 +86,13 @@ public class IatiController {
         SmallCells cells = rules.cells(access);
         try (ReportReader.Pinned pinned = reader.pin()) {
             // every shelter of the scope, not only those passing the filter: generated-datetime is the newest of them all
-            List<List<String>> order = batches.order(pinned, access.scope(), filter, false);
+            ShelterBatches.Reading reading = batches.open(pinned, access.scope(), filter, false);
             Map<String, IatiActivities.Parent> parents = new TreeMap<>();
             Map<String, BitSet> batchesOf = new HashMap<>();
             Instant asOf = null;
             LocalDate today = null;
-            for (int i = 0; i < order.size(); i++) {
-                ShelterBatches.Batch batch = batches.read(pinned, order.get(i), filter);
+            for (int i = 0; i < reading.batches(); i++) {
+                ShelterBatches.Batch batch = reading.read(i);
                 asOf = latest(asOf, batch.snapshot().asOf());
                 today = today == null ? batch.snapshot().today() : today;
                 for (IatiActivities.Reported r : reported(batch, filter)) {
@@ -112,7 +112,7 @@ public class IatiController {
                     parents, (programme, sink) -> {
                         BitSet in = batchesOf.get(programme);
                         for (int i = in.nextSetBit(0); i >= 0; i = in.nextSetBit(i + 1)) {
-                            ShelterBatches.Batch batch = batches.read(pinned, order.get(i), filter);
+                            ShelterBatches.Batch batch = reading.read(i);
                             for (IatiActivities.Reported r : reported(batch, filter)) {
                                 if (IatiActivities.programmeOf(r.agreement()).equals(programme)) {
                                     sink.child(r, batch.snapshot());

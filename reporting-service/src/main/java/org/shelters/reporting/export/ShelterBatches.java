@@ -11,24 +11,30 @@ import org.shelters.reporting.read.Scope;
 import org.shelters.reporting.shelters.ShelterDoc;
 
 /**
- * Where an export reads its shelters: first the ids in row order (state name, municipality and
- * shelter name as Spanish sorts them, {@link ExportRules#byPlace()}), cut into batches, then one
- * batch at a time with all its documents. An export holds the ids and one batch, never the
- * programme ({@link StoredShelterBatches}).
+ * Where an export reads its shelters: first their order (state name, municipality and shelter
+ * name as Spanish sorts them, {@link ExportRules#byPlace()}) from small keys, cut into batches,
+ * then one batch at a time with all its documents. An export holds the keys and one batch, never
+ * the programme ({@link StoredShelterBatches}).
  */
 public interface ShelterBatches {
 
     /**
-     * The ids of the shelters in {@code scope} an export may list, in row order, in batches.
+     * The shelters in {@code scope} an export may list, in row order, in batches.
      *
-     * @param narrow whether ids that cannot pass {@code filter} may be left out here already (by
+     * @param narrow whether shelters that cannot pass {@code filter} may be left out already (by
      *               state, corridor, donor, phase or category); false: every shelter of the scope,
      *               for a file that says when the newest of their documents was recorded (IATI)
      */
-    List<List<String>> order(ReportReader.Pinned pinned, Scope scope, ReportFilter filter, boolean narrow);
+    Reading open(ReportReader.Pinned pinned, Scope scope, ReportFilter filter, boolean narrow);
 
-    /** One batch of {@link #order}: its documents, and its shelters passing {@code filter} in row order. */
-    Batch read(ReportReader.Pinned pinned, List<String> ids, ReportFilter filter);
+    /** An export's shelters in batches, in row order. */
+    interface Reading {
+
+        int batches();
+
+        /** Batch {@code index} (from 0), read now. */
+        Batch read(int index);
+    }
 
     /**
      * @param snapshot the documents of the batch's shelters only
@@ -39,16 +45,16 @@ public interface ShelterBatches {
 
     /** A programme already in memory, as one batch (tests and in-process callers). */
     static ShelterBatches of(ReportSnapshot snapshot) {
-        return new ShelterBatches() {
+        return (pinned, scope, filter, narrow) -> new Reading() {
             @Override
-            public List<List<String>> order(ReportReader.Pinned pinned, Scope scope, ReportFilter filter, boolean narrow) {
-                return List.of(snapshot.sheltersMatching(filter).stream().filter(s -> scope.includes(s.id))
-                        .sorted(ExportRules.byPlace()).map(s -> s.id).toList());
+            public int batches() {
+                return 1;
             }
 
             @Override
-            public Batch read(ReportReader.Pinned pinned, List<String> ids, ReportFilter filter) {
-                return new Batch(snapshot, inOrder(snapshot, ids, filter));
+            public Batch read(int index) {
+                return new Batch(snapshot, snapshot.sheltersMatching(filter).stream().filter(s -> scope.includes(s.id))
+                        .sorted(ExportRules.byPlace()).toList());
             }
         };
     }

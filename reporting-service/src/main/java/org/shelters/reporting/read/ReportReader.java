@@ -79,11 +79,10 @@ public class ReportReader {
     }
 
     /**
-     * The generation of this request held for an answer read in several snapshots (an export read
-     * shelters in batches): without knownAt each snapshot reads the active generation, as
-     * {@link #snapshot(Scope)} does; with knownAt the scratch generation of that instant is leased
-     * once for all of them, so it is replayed at most once and every batch reads the same one.
-     * Close it when the answer is written.
+     * The generation this request reads, held for an answer read in many parts (an export reads
+     * its shelters in batches): without knownAt it is the active generation at each read; with
+     * knownAt the scratch generation of that instant, leased once for every part, so it is
+     * replayed at most once and every part reads the same one. Close it when the answer is written.
      */
     public Pinned pin() {
         Optional<KnownAt> knownAt = KnownAt.current();
@@ -102,15 +101,17 @@ public class ReportReader {
             this.lease = lease;
         }
 
-        /** The generation a snapshot taken now reads. */
+        /** The generation to read now. */
         public int generation() {
             return lease == null ? generations.active() : lease.generation();
         }
 
-        /** As {@link ReportReader#snapshot(Scope)}, from this pinned generation. */
-        public ReportSnapshot snapshot(Scope scope) {
-            int active = generations.active();
-            return read(lease == null ? active : lease.generation(), active, scope);
+        /**
+         * The generation an answer names ({@link ReportSnapshot#generation()}): the live one, also
+         * for knownAt, whose scratch generation is this instance's copy.
+         */
+        public int named() {
+            return generations.active();
         }
 
         @Override
