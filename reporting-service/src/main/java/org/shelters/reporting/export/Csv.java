@@ -1,5 +1,7 @@
 package org.shelters.reporting.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,21 +13,36 @@ import java.util.List;
  * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return — a shelter named
  * {@code =HYPERLINK(...)} — is written with a leading single quote and in double quotes. Numbers
  * stay numbers: a negative amount we write is a {@link Number}, never text, so it is not escaped.
+ *
+ * <p>Rows go to {@code out} as they are given (an export streams them to the response); the
+ * no-argument form collects them in memory.
  */
 final class Csv {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private final StringBuilder out = new StringBuilder();
+    private final Appendable out;
+
+    Csv() {
+        this(new StringBuilder());
+    }
+
+    Csv(Appendable out) {
+        this.out = out;
+    }
 
     Csv row(List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+        try {
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(cell(cells.get(i)));
             }
-            out.append(cell(cells.get(i)));
+            out.append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
         return this;
     }
 

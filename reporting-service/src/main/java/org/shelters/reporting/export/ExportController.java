@@ -6,7 +6,15 @@ import static org.shelters.reporting.export.ExportRules.stateName;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +29,7 @@ import org.shelters.reporting.read.ReportReader;
 import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.report.FilterParams;
 import org.shelters.reporting.shelters.ShelterDoc;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,10 +41,15 @@ import org.springframework.web.bind.annotation.RestController;
  * hashtag row under the header, rows by state, municipality and shelter name in Spanish order.
  * Vulnerable-group counts go through small-cell suppression for every reader: left empty, and the
  * row's {@code #x_suppressed} cell names the columns left empty that way. A shelter partner's
- * exports hold its own shelters only (the snapshot is scoped in the store's query). A donor's
+ * exports hold its own shelters only (every batch is scoped in the store's query). A donor's
  * cover a fixed period that has ended ({@code period}, default: the last completed month;
  * {@code from}/{@code to} are refused) and suppress every count of people below
  * {@code reporting.donor.small-cell-threshold} (and the export threshold), totals included.
+ *
+ * <p>Both stream: the shelters' order is read first (ids and ordering keys only), then the
+ * shelters are read {@code reporting.export.batch-size} at a time and each batch's rows are
+ * written and flushed before the next is read ({@link ShelterBatches}, {@link StreamedFile}), so a
+ * request holds one batch of documents, not the programme.
  */
 @RestController
 @RequestMapping("/api/reports/exports")
@@ -111,68 +122,108 @@ public class ExportController {
 
     private final ReportReader reader;
     private final ExportRules rules;
+    private final ShelterBatches batches;
 
-    public ExportController(ReportReader reader, ReportingProperties properties, ProgrammeCalendar calendar) {
+    public ExportController(ReportReader reader, ReportingProperties properties, ProgrammeCalendar calendar,
+                            ShelterBatches batches) {
         this.reader = reader;
         this.rules = new ExportRules(properties, calendar);
+        this.batches = batches;
     }
 
     @GetMapping(value = "/3w.csv", produces = "text/csv")
     @Operation(summary = "Who does what where: one row per agreement, HXL hashtag row under the header")
-    public ResponseEntity<String> threeW(FilterParams params,
-                                         @Parameter(description = BOM_DOC) @RequestParam(defaultValue = "true") boolean bom) {
+    @ApiResponse(responseCode = "200", description = "the 3W file, streamed",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    public void threeW(FilterParams params,
+                       @Parameter(description = BOM_DOC) @RequestParam(defaultValue = "true") boolean bom,
+                       HttpServletResponse response) {
         ReportAccess access = ReportAccess.current();
         ReportFilter filter = rules.filter(params, access);
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
         SmallCells cells = rules.cells(access);
-        LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
-        Csv csv = new Csv().row(headers(THREE_W_COLUMNS)).row(tags(THREE_W_COLUMNS));
-        for (ShelterDoc shelter : snapshot.sheltersMatching(filter).stream().sorted(ExportRules.byPlace()).toList()) {
-            for (AgreementDoc a : snapshot.agreementsOf(shelter.id).stream().sorted(ExportRules.byPeriod()).toList()) {
-                if (!a.inForceOrWas() || !filter.matches(a)) {
-                    continue;
+        try (ReportReader.Pinned pinned = reader.pin()) {
+            ShelterBatches.Reading reading = batches.open(pinned, access.scope(), filter, true);
+            csv(response, "3w.csv", bom, THREE_W_COLUMNS, reading, (csv, batch) -> {
+                ReportSnapshot snapshot = batch.snapshot();
+                LocalDate reported = filter.to() != null ? filter.to() : snapshot.today();
+                for (ShelterDoc shelter : batch.shelters()) {
+                    for (AgreementDoc a : snapshot.agreementsOf(shelter.id).stream().sorted(ExportRules.byPeriod()).toList()) {
+                        if (!a.inForceOrWas() || !filter.matches(a)) {
+                            continue;
+                        }
+                        Reached r = Reached.of(shelter, later(a.periodStart, filter.from()), earlier(a.periodEnd, filter.to()));
+                        PublishedCounts counts = new PublishedCounts(cells, access.donor());
+                        Long total = counts.total(REACHED, r.total());
+                        List<Long> bySex = counts.complements(REACHED_F, REACHED_M, r.womenAndGirls(), r.menAndBoys());
+                        csv.row(Arrays.asList(reported, rules.programmeOrganisation(), shelter.name, shelter.id,
+                                a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
+                                a.periodStart, a.periodEnd, "MEX", stateName(shelter.state), shelter.state,
+                                shelter.municipality, shelter.capacity, total, bySex.get(0), bySex.get(1),
+                                counts.group(CHILDREN, r.children()), counts.group(UNACCOMPANIED, r.unaccompaniedChildren()),
+                                counts.group(ELDERLY, r.olderPersons()), a.budget, a.currency,
+                                AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), counts.suppressed(),
+                                "reporting-service"));
+                    }
                 }
-                Reached r = Reached.of(shelter, later(a.periodStart, filter.from()), earlier(a.periodEnd, filter.to()));
-                PublishedCounts counts = new PublishedCounts(cells, access.donor());
-                Long total = counts.total(REACHED, r.total());
-                List<Long> bySex = counts.complements(REACHED_F, REACHED_M, r.womenAndGirls(), r.menAndBoys());
-                csv.row(Arrays.asList(reported, rules.programmeOrganisation(), shelter.name, shelter.id,
-                        a.donor, a.programmeCode, a.id, "Shelter support: supplies and training", a.status,
-                        a.periodStart, a.periodEnd, "MEX", stateName(shelter.state), shelter.state, shelter.municipality,
-                        shelter.capacity, total, bySex.get(0), bySex.get(1),
-                        counts.group(CHILDREN, r.children()), counts.group(UNACCOMPANIED, r.unaccompaniedChildren()),
-                        counts.group(ELDERLY, r.olderPersons()), a.budget, a.currency,
-                        AgreementFulfilment.view(a, snapshot).fulfilmentPercent(), counts.suppressed(),
-                        "reporting-service"));
-            }
+            });
         }
-        return csv(csv, "3w.csv", bom);
     }
 
     @GetMapping(value = "/shelters.csv", produces = "text/csv")
     @Operation(summary = "Arrivals per shelter over the date range (default: all), with suppressed small cells")
-    public ResponseEntity<String> shelters(FilterParams params,
-                                           @Parameter(description = BOM_DOC) @RequestParam(defaultValue = "true") boolean bom) {
+    @ApiResponse(responseCode = "200", description = "the shelters file, streamed",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    public void shelters(FilterParams params,
+                         @Parameter(description = BOM_DOC) @RequestParam(defaultValue = "true") boolean bom,
+                         HttpServletResponse response) {
         ReportAccess access = ReportAccess.current();
         ReportFilter filter = rules.filter(params, access);
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
         SmallCells cells = rules.cells(access);
-        Csv csv = new Csv().row(headers(SHELTER_COLUMNS)).row(tags(SHELTER_COLUMNS));
-        for (ShelterDoc shelter : snapshot.sheltersMatching(filter).stream().sorted(ExportRules.byPlace()).toList()) {
-            Reached r = Reached.of(shelter, filter.from(), filter.to());
-            // the people counts say the days they cover: the filter's, else the shelter's first report to today
-            LocalDate from = filter.from() != null ? filter.from()
-                    : shelter.arrivals.isEmpty() ? null : LocalDate.parse(shelter.arrivals.firstKey());
-            LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
-            PublishedCounts counts = new PublishedCounts(cells, access.donor());
-            Long total = counts.total(REACHED, r.total());
-            List<Long> bySex = counts.complements(REACHED_F, REACHED_M, r.womenAndGirls(), r.menAndBoys());
-            csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, stateName(shelter.state), shelter.municipality,
-                    shelter.corridor, shelter.capacity, from, to, total, bySex.get(0), bySex.get(1),
-                    counts.group(CHILDREN, r.children()), counts.group(UNACCOMPANIED, r.unaccompaniedChildren()),
-                    counts.group(ELDERLY, r.olderPersons()), counts.group(VICTIMS, r.victims()), counts.suppressed()));
+        try (ReportReader.Pinned pinned = reader.pin()) {
+            ShelterBatches.Reading reading = batches.open(pinned, access.scope(), filter, true);
+            csv(response, "shelters.csv", bom, SHELTER_COLUMNS, reading, (csv, batch) -> {
+                for (ShelterDoc shelter : batch.shelters()) {
+                    Reached r = Reached.of(shelter, filter.from(), filter.to());
+                    // the people counts say the days they cover: the filter's, else the shelter's first report to today
+                    LocalDate from = filter.from() != null ? filter.from()
+                            : shelter.arrivals.isEmpty() ? null : LocalDate.parse(shelter.arrivals.firstKey());
+                    LocalDate to = filter.to() != null ? filter.to() : batch.snapshot().today();
+                    PublishedCounts counts = new PublishedCounts(cells, access.donor());
+                    Long total = counts.total(REACHED, r.total());
+                    List<Long> bySex = counts.complements(REACHED_F, REACHED_M, r.womenAndGirls(), r.menAndBoys());
+                    csv.row(Arrays.asList(shelter.id, shelter.name, shelter.state, stateName(shelter.state),
+                            shelter.municipality, shelter.corridor, shelter.capacity, from, to, total, bySex.get(0),
+                            bySex.get(1), counts.group(CHILDREN, r.children()),
+                            counts.group(UNACCOMPANIED, r.unaccompaniedChildren()), counts.group(ELDERLY, r.olderPersons()),
+                            counts.group(VICTIMS, r.victims()), counts.suppressed()));
+                }
+            });
         }
-        return csv(csv, "shelters.csv", bom);
+    }
+
+    /** The rows of one batch. */
+    private interface Rows {
+        void write(Csv csv, ShelterBatches.Batch batch);
+    }
+
+    /**
+     * The file streamed: BOM (unless {@code bom=false}), header and tag rows, then each batch's rows,
+     * flushed to the client before the next batch is read.
+     */
+    private static void csv(HttpServletResponse response, String filename, boolean bom, List<List<String>> columns,
+                            ShelterBatches.Reading reading, Rows rows) {
+        StreamedFile.send(response, CSV, filename, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (bom) {
+                writer.write(BOM);
+            }
+            Csv csv = new Csv(writer).row(headers(columns)).row(tags(columns));
+            for (int i = 0; i < reading.batches(); i++) {
+                rows.write(csv, reading.read(i));
+                writer.flush();
+            }
+            writer.flush();
+        });
     }
 
     private static List<String> headers(List<List<String>> columns) {
@@ -181,11 +232,5 @@ public class ExportController {
 
     private static List<String> tags(List<List<String>> columns) {
         return columns.stream().map(c -> c.get(1)).toList();
-    }
-
-    private static ResponseEntity<String> csv(Csv csv, String filename, boolean bom) {
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .body(bom ? BOM + csv : csv.toString());
     }
 }

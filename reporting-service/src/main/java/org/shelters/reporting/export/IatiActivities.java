@@ -5,13 +5,13 @@ import static org.shelters.reporting.export.ExportRules.later;
 import static org.shelters.reporting.export.ExportRules.stateName;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.reporting.agreements.AgreementDoc;
@@ -30,7 +31,7 @@ import org.shelters.reporting.shelters.ShelterDoc;
 import org.shelters.reporting.shipments.ShipmentDoc;
 
 /**
- * The IATI 2.03 activity file, written from one snapshot with a streaming writer. One parent
+ * The IATI 2.03 activity file, written with a streaming writer as it is produced (batch by batch). One parent
  * activity per programme ({@code hierarchy="1"}) and one child activity per agreement
  * ({@code hierarchy="2"}), linked both ways by {@code related-activity} (1 = parent, 2 = child).
  * Money and results are on the agreements only, so a reader adding up the file counts each once;
@@ -66,29 +67,106 @@ final class IatiActivities {
     }
 
     /**
-     * The file for {@code agreements} (drafts already left out), in the order given; results cover
-     * the agreement's period within the filter's window. {@code counts} gives each activity's
-     * disclosure control.
+     * What a programme's parent activity says of its agreements, gathered before the file is
+     * written (the parent comes first, its children after it): who takes part, where, from when to
+     * when, and the ids of its children. Small: a few values per agreement, no documents.
+     */
+    static final class Parent {
+
+        private Instant updated;
+        private final Set<String> donors = new TreeSet<>();
+        private final Set<String> shelters = new LinkedHashSet<>();
+        private final Set<Integer> statuses = new LinkedHashSet<>();
+        private LocalDate plannedStart;
+        private LocalDate actualStart;
+        private LocalDate plannedEnd;
+        private final Set<String> states = new TreeSet<>();
+        private final List<String> agreements = new ArrayList<>();
+
+        /** An agreement of the programme, in the order of the file. */
+        void add(Reported r, LocalDate today) {
+            AgreementDoc a = r.agreement();
+            updated = latest(updated, a.lastRecordedTime);
+            if (a.donor != null) {
+                donors.add(a.donor);
+            }
+            shelters.add(shelterName(r.shelter()));
+            statuses.add(status(a.status));
+            plannedStart = a.periodStart == null ? plannedStart : earlier(plannedStart, a.periodStart);
+            LocalDate started = IatiActivities.actualStart(a, today);
+            actualStart = started == null ? actualStart : earlier(actualStart, started);
+            plannedEnd = a.periodEnd == null ? plannedEnd : later(plannedEnd, a.periodEnd);
+            if (r.shelter().state != null) {
+                states.add(r.shelter().state);
+            }
+            agreements.add(a.id);
+        }
+
+        private static Instant latest(Instant a, Instant b) {
+            return a == null ? b : b == null || !b.isAfter(a) ? a : b;
+        }
+    }
+
+    /** Writes the children of one programme, in the file's order, batch by batch. */
+    interface Children {
+        void write(String programme, Sink sink);
+    }
+
+    /** Where {@link Children} write: one child activity at a time, flushed after each batch. */
+    interface Sink {
+        void child(Reported reported, ReportSnapshot snapshot);
+
+        void flush();
+    }
+
+    /** The programme an agreement is reported under (its code, or PROGRAMME when it has none). */
+    static String programmeOf(AgreementDoc a) {
+        return Objects.requireNonNullElse(a.programmeCode, "PROGRAMME");
+    }
+
+    /**
+     * The file for {@code agreements} (drafts already left out), in the order given, from one
+     * snapshot; results cover the agreement's period within the filter's window. {@code counts}
+     * gives each activity's disclosure control.
      */
     byte[] write(ReportSnapshot snapshot, ReportFilter filter, List<Reported> agreements, Supplier<PublishedCounts> counts) {
-        Map<String, List<Reported>> byProgramme = new TreeMap<>();
+        Map<String, Parent> parents = new TreeMap<>();
         for (Reported r : agreements) {
-            byProgramme.computeIfAbsent(Objects.requireNonNullElse(r.agreement().programmeCode, "PROGRAMME"),
-                    k -> new ArrayList<>()).add(r);
+            parents.computeIfAbsent(programmeOf(r.agreement()), k -> new Parent()).add(r, snapshot.today());
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (Xml xml = new Xml(buffer)) {
-            xml.start("iati-activities").attr("version", VERSION)
-                    .attr("generated-datetime", snapshot.asOf() == null ? null : snapshot.asOf().truncatedTo(ChronoUnit.SECONDS));
-            for (var programme : byProgramme.entrySet()) {
-                parent(xml, programme.getKey(), programme.getValue(), snapshot.today());
-                for (Reported r : programme.getValue()) {
-                    child(xml, programme.getKey(), r, snapshot, filter, counts.get());
-                }
-            }
-            xml.end();
-        }
+        write(buffer, snapshot.asOf(), snapshot.today(), filter, parents, (programme, sink) -> agreements.stream()
+                .filter(r -> programmeOf(r.agreement()).equals(programme)).forEach(r -> sink.child(r, snapshot)), counts);
         return buffer.toByteArray();
+    }
+
+    /**
+     * The file to {@code out} as it is produced: per programme (in code order) the parent activity
+     * from {@code parents}, then the children {@code children} gives. {@code asOf}: the recorded
+     * time of the newest document the file reflects. Nothing closes the document when a child
+     * fails: a file broken off must not look complete.
+     */
+    void write(OutputStream out, Instant asOf, LocalDate today, ReportFilter filter, Map<String, Parent> parents,
+               Children children, Supplier<PublishedCounts> counts) {
+        Xml xml = new Xml(out);
+        xml.start("iati-activities").attr("version", VERSION)
+                .attr("generated-datetime", asOf == null ? null : asOf.truncatedTo(ChronoUnit.SECONDS));
+        for (var programme : parents.entrySet()) {
+            parent(xml, programme.getKey(), programme.getValue());
+            children.write(programme.getKey(), new Sink() {
+                @Override
+                public void child(Reported reported, ReportSnapshot snapshot) {
+                    IatiActivities.this.child(xml, programme.getKey(), reported, snapshot, today, filter, counts.get());
+                }
+
+                @Override
+                public void flush() {
+                    xml.flush();
+                }
+            });
+        }
+        xml.end();
+        xml.close();
     }
 
     String programmeId(String programme) {
@@ -101,10 +179,8 @@ final class IatiActivities {
 
     // ------------------------------------------------------------------ the programme
 
-    private void parent(Xml xml, String programme, List<Reported> agreements, LocalDate today) {
-        Instant updated = agreements.stream().map(r -> r.agreement().lastRecordedTime).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        activity(xml, 1, null, updated);
+    private void parent(Xml xml, String programme, Parent p) {
+        activity(xml, 1, null, p.updated);
         xml.start("iati-identifier").text(programmeId(programme)).end();
         reportingOrg(xml);
         xml.narrative("title", "Support to migrant shelters in Mexico (" + programme + ")");
@@ -112,39 +188,32 @@ final class IatiActivities {
                 .text(programmeOrganisation + " supports migrant shelters in Mexico with supplies and training, through "
                         + "one cooperation agreement per shelter; each agreement is a child activity of this one.")
                 .end().end();
-        Set<String> donors = new LinkedHashSet<>();
-        agreements.forEach(r -> donors.add(r.agreement().donor));
-        donors.stream().filter(Objects::nonNull).sorted().forEach(d -> participating(xml, 1, null, null, d));
+        p.donors.forEach(d -> participating(xml, 1, null, null, d));
         iom(xml);
-        Set<String> shelters = new LinkedHashSet<>();
-        agreements.forEach(r -> shelters.add(shelterName(r.shelter())));
-        shelters.forEach(s -> participating(xml, 4, null, null, s));
-        xml.start("activity-status").attr("code", programmeStatus(agreements)).end();
-        agreements.stream().map(r -> r.agreement().periodStart).filter(Objects::nonNull).min(Comparator.naturalOrder())
-                .ifPresent(d -> date(xml, 1, d));
-        agreements.stream().map(r -> actualStart(r.agreement(), today)).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).ifPresent(d -> date(xml, 2, d));
-        agreements.stream().map(r -> r.agreement().periodEnd).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                .ifPresent(d -> date(xml, 3, d));
+        p.shelters.forEach(s -> participating(xml, 4, null, null, s));
+        xml.start("activity-status").attr("code", programmeStatus(p.statuses)).end();
+        if (p.plannedStart != null) {
+            date(xml, 1, p.plannedStart);
+        }
+        if (p.actualStart != null) {
+            date(xml, 2, p.actualStart);
+        }
+        if (p.plannedEnd != null) {
+            date(xml, 3, p.plannedEnd);
+        }
         recipientCountry(xml);
-        Map<String, ShelterDoc> states = new TreeMap<>();
-        agreements.forEach(r -> {
-            if (r.shelter().state != null) {
-                states.putIfAbsent(r.shelter().state, r.shelter());
-            }
-        });
-        states.values().forEach(s -> location(xml, s));
+        p.states.forEach(state -> location(xml, state));
         sectors(xml);
-        for (Reported r : agreements) {
-            xml.start("related-activity").attr("ref", agreementId(programme, r.agreement())).attr("type", 2).end();
+        for (String agreement : p.agreements) {
+            xml.start("related-activity").attr("ref", programmeId(programme) + "-" + agreement).attr("type", 2).end();
         }
         xml.end();
     }
 
     // ------------------------------------------------------------------ one agreement
 
-    private void child(Xml xml, String programme, Reported reported, ReportSnapshot snapshot, ReportFilter filter,
-                       PublishedCounts counts) {
+    private void child(Xml xml, String programme, Reported reported, ReportSnapshot snapshot, LocalDate today,
+                       ReportFilter filter, PublishedCounts counts) {
         AgreementDoc a = reported.agreement();
         ShelterDoc shelter = reported.shelter();
         activity(xml, 2, a.currency, a.lastRecordedTime);
@@ -166,7 +235,7 @@ final class IatiActivities {
         if (a.periodStart != null) {
             date(xml, 1, a.periodStart);
         }
-        LocalDate actualStart = actualStart(a, snapshot.today());
+        LocalDate actualStart = actualStart(a, today);
         if (actualStart != null) {
             date(xml, 2, actualStart);
         }
@@ -178,7 +247,7 @@ final class IatiActivities {
         }
         recipientCountry(xml);
         if (shelter.state != null) {
-            location(xml, shelter);
+            location(xml, shelter.state);
         }
         sectors(xml);
         if (a.originalBudget != null) {
@@ -387,11 +456,11 @@ final class IatiActivities {
      * the administrative area (A4 = ISO 3166-1 alpha-2, level 0). Location class 1 = administrative
      * region, feature ADM1 = first-order administrative division, reach 1 = where the activity is.
      */
-    private static void location(Xml xml, ShelterDoc shelter) {
-        xml.start("location").attr("ref", shelter.state);
+    private static void location(Xml xml, String state) {
+        xml.start("location").attr("ref", state);
         xml.start("location-reach").attr("code", 1).end();
-        String name = stateName(shelter.state);
-        xml.narrative("name", (name == null ? shelter.state : name) + " (" + shelter.state + ")");
+        String name = stateName(state);
+        xml.narrative("name", (name == null ? state : name) + " (" + state + ")");
         xml.start("administrative").attr("vocabulary", "A4").attr("level", 0).attr("code", "MX").end();
         xml.start("location-class").attr("code", 1).end();
         xml.start("feature-designation").attr("code", "ADM1").end();
@@ -421,9 +490,7 @@ final class IatiActivities {
     }
 
     /** The programme is in implementation while any agreement is, then suspended, pipeline, finalising, closed, cancelled. */
-    private static int programmeStatus(List<Reported> agreements) {
-        Set<Integer> present = new LinkedHashSet<>();
-        agreements.forEach(r -> present.add(status(r.agreement().status)));
+    private static int programmeStatus(Set<Integer> present) {
         for (int code : new int[] {2, 6, 1, 3, 4, 5}) {
             if (present.contains(code)) {
                 return code;

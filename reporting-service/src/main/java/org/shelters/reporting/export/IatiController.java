@@ -1,23 +1,30 @@
 package org.shelters.reporting.export;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.shelters.platform.domain.ProgrammeCalendar;
 import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.access.ReportAccess;
 import org.shelters.reporting.agreements.AgreementDoc;
 import org.shelters.reporting.read.ReportFilter;
 import org.shelters.reporting.read.ReportReader;
-import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.report.FilterParams;
 import org.shelters.reporting.shelters.ShelterDoc;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,8 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
  * commit nothing yet), as in the 3W. With no agreement to report the answer is 204, since an IATI
  * file must hold at least one activity.
  *
- * <p>The file is written with {@link javax.xml.stream.XMLStreamWriter} into a buffer and sent
- * whole: a failure half-way is a problem answer, never a truncated file.
+ * <p>The file streams ({@link StreamedFile}): a parent comes before its children and says who
+ * they are, so the shelters are read twice in batches of {@code reporting.export.batch-size}:
+ * first to gather what the parents say (a few values per agreement), then to write the children
+ * with {@link javax.xml.stream.XMLStreamWriter}, flushed after each batch. The first pass also
+ * decides the 204 before any byte is sent. A failure after the first byte aborts the transfer.
  */
 @RestController
 @RequestMapping("/api/reports/exports")
@@ -54,39 +64,80 @@ public class IatiController {
     private final ReportReader reader;
     private final ExportRules rules;
     private final IatiSettings settings;
+    private final ShelterBatches batches;
 
     public IatiController(ReportReader reader, ReportingProperties properties, ProgrammeCalendar calendar,
-                          IatiSettings settings) {
+                          IatiSettings settings, ShelterBatches batches) {
         this.reader = reader;
         this.rules = new ExportRules(properties, calendar);
         this.settings = settings;
+        this.batches = batches;
     }
 
     @GetMapping(value = "/iati-activities.xml", produces = "application/xml")
     @Operation(summary = "IATI 2.03 activity XML: the programme as parent activity, one child activity per agreement",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "the IATI activity file"),
+                    @ApiResponse(responseCode = "200", description = "the IATI activity file, streamed",
+                            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string"))),
                     @ApiResponse(responseCode = "204", description = "no agreement to report for these filters")})
-    public ResponseEntity<byte[]> activities(FilterParams params) {
+    public void activities(FilterParams params, HttpServletResponse response) {
         ReportAccess access = ReportAccess.current();
         ReportFilter filter = rules.filter(params, access);
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
         SmallCells cells = rules.cells(access);
+        try (ReportReader.Pinned pinned = reader.pin()) {
+            // every shelter of the scope, not only those passing the filter: generated-datetime is the newest of them all
+            ShelterBatches.Reading reading = batches.open(pinned, access.scope(), filter, false);
+            Map<String, IatiActivities.Parent> parents = new TreeMap<>();
+            Map<String, BitSet> batchesOf = new HashMap<>();
+            Instant asOf = null;
+            LocalDate today = null;
+            for (int i = 0; i < reading.batches(); i++) {
+                ShelterBatches.Batch batch = reading.read(i);
+                asOf = latest(asOf, batch.snapshot().asOf());
+                today = today == null ? batch.snapshot().today() : today;
+                for (IatiActivities.Reported r : reported(batch, filter)) {
+                    String programme = IatiActivities.programmeOf(r.agreement());
+                    parents.computeIfAbsent(programme, k -> new IatiActivities.Parent()).add(r, today);
+                    batchesOf.computeIfAbsent(programme, k -> new BitSet()).set(i);
+                }
+            }
+            if (parents.isEmpty()) {
+                response.setStatus(HttpStatus.NO_CONTENT.value());
+                return;
+            }
+            IatiActivities file = new IatiActivities(settings, rules.programmeOrganisation());
+            Instant generated = asOf;
+            LocalDate day = today;
+            StreamedFile.send(response, IATI_XML, "iati-activities.xml", out -> file.write(out, generated, day, filter,
+                    parents, (programme, sink) -> {
+                        BitSet in = batchesOf.get(programme);
+                        for (int i = in.nextSetBit(0); i >= 0; i = in.nextSetBit(i + 1)) {
+                            ShelterBatches.Batch batch = reading.read(i);
+                            for (IatiActivities.Reported r : reported(batch, filter)) {
+                                if (IatiActivities.programmeOf(r.agreement()).equals(programme)) {
+                                    sink.child(r, batch.snapshot());
+                                }
+                            }
+                            sink.flush();
+                        }
+                    }, () -> new PublishedCounts(cells, access.donor())));
+        }
+    }
+
+    /** The batch's agreements in the file (drafts left out), by shelter in row order, then by period. */
+    private static List<IatiActivities.Reported> reported(ShelterBatches.Batch batch, ReportFilter filter) {
         List<IatiActivities.Reported> reported = new ArrayList<>();
-        for (ShelterDoc shelter : snapshot.sheltersMatching(filter).stream().sorted(ExportRules.byPlace()).toList()) {
-            for (AgreementDoc a : snapshot.agreementsOf(shelter.id).stream().sorted(ExportRules.byPeriod()).toList()) {
+        for (ShelterDoc shelter : batch.shelters()) {
+            for (AgreementDoc a : batch.snapshot().agreementsOf(shelter.id).stream().sorted(ExportRules.byPeriod()).toList()) {
                 if (a.inForceOrWas() && filter.matches(a)) {
                     reported.add(new IatiActivities.Reported(a, shelter));
                 }
             }
         }
-        if (reported.isEmpty()) {
-            return ResponseEntity.noContent().build();
-        }
-        byte[] file = new IatiActivities(settings, rules.programmeOrganisation())
-                .write(snapshot, filter, reported, () -> new PublishedCounts(cells, access.donor()));
-        return ResponseEntity.ok().contentType(IATI_XML)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"iati-activities.xml\"")
-                .body(file);
+        return reported;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
     }
 }

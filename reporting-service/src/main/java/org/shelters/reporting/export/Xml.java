@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamWriter;
  * A thin, indenting front of {@link XMLStreamWriter}: the writer escapes every name and value, this
  * only lays elements out one per line, and writes an element with nothing inside as {@code <a/>},
  * so that a person can read the file too. An element's start is held until its first child, text
- * or end says which it is. Checked exceptions of the writer become {@link IllegalStateException}s
- * (the output is a buffer: they do not happen).
+ * or end says which it is. Checked exceptions of the writer (the client went away while the file
+ * streams to it) become {@link IllegalStateException}s.
  */
 final class Xml implements AutoCloseable {
 
@@ -83,6 +83,11 @@ final class Xml implements AutoCloseable {
     /** An element holding one {@code narrative} with {@code text}. */
     Xml narrative(String element, String text) {
         return start(element).start("narrative").text(text).end().end();
+    }
+
+    /** What is written so far to the stream (the held start stays held: it may still end empty). */
+    void flush() {
+        write(out::flush);
     }
 
     @Override

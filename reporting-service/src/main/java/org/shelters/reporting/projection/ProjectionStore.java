@@ -3,14 +3,17 @@ package org.shelters.reporting.projection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -59,6 +62,33 @@ public class ProjectionStore {
             docs.add(mongo.getConverter().read(projection.type(), document));
         }
         return docs;
+    }
+
+    /**
+     * Only {@code fields} (and {@code _id}) of the documents whose {@code field} is one of
+     * {@code values}, or of every document when {@code values} is null, as stored: small keys of
+     * many documents (the order of an export's rows) without loading the documents.
+     */
+    public List<Document> fields(Projection<?> projection, int generation, String field, Collection<String> values,
+                                 List<String> fields) {
+        List<Document> docs = new ArrayList<>();
+        if (values != null && values.isEmpty()) {
+            return docs;
+        }
+        collection(projection, generation).find(values == null ? new Document() : Filters.in(field, values))
+                .projection(Projections.include(fields)).into(docs);
+        return docs;
+    }
+
+    /** The distinct values of {@code field} (nulls left out) of the documents whose fields equal {@code equal}'s. */
+    public Set<String> distinct(Projection<?> projection, int generation, String field, Map<String, String> equal) {
+        Set<String> values = new HashSet<>();
+        for (String value : collection(projection, generation).distinct(field, new Document(equal), String.class)) {
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /** Whole-document replacements (upserts) in one unordered bulk: applying the same state twice is harmless. */

@@ -78,6 +78,50 @@ public class ReportReader {
         }
     }
 
+    /**
+     * The generation this request reads, held for an answer read in many parts (an export reads
+     * its shelters in batches): without knownAt it is the active generation at each read; with
+     * knownAt the scratch generation of that instant, leased once for every part, so it is
+     * replayed at most once and every part reads the same one. Close it when the answer is written.
+     */
+    public Pinned pin() {
+        Optional<KnownAt> knownAt = KnownAt.current();
+        if (knownAt.isEmpty() || scratch == null) {
+            return new Pinned(null);
+        }
+        return new Pinned(scratch.lease(knownAt.get().instant()));
+    }
+
+    /** See {@link #pin()}. */
+    public final class Pinned implements AutoCloseable {
+
+        private final ScratchGenerations.Lease lease;
+
+        private Pinned(ScratchGenerations.Lease lease) {
+            this.lease = lease;
+        }
+
+        /** The generation to read now. */
+        public int generation() {
+            return lease == null ? generations.active() : lease.generation();
+        }
+
+        /**
+         * The generation an answer names ({@link ReportSnapshot#generation()}): the live one, also
+         * for knownAt, whose scratch generation is this instance's copy.
+         */
+        public int named() {
+            return generations.active();
+        }
+
+        @Override
+        public void close() {
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
     private ReportSnapshot read(int generation, int named, Scope scope) {
         if (scope.all()) {
             return ReportSnapshot.of(named, calendar.today(), store.all(SHELTERS, generation),

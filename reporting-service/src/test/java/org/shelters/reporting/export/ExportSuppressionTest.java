@@ -2,6 +2,7 @@ package org.shelters.reporting.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.report.FilterParams;
 import org.shelters.reporting.shelters.DailyArrivals;
 import org.shelters.reporting.shelters.ShelterDoc;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 class ExportSuppressionTest {
 
@@ -21,14 +23,9 @@ class ExportSuppressionTest {
 
     static ExportController exportOf(ShelterDoc shelter) {
         ReportingProperties properties = new ReportingProperties(null, null, null);
-        ReportReader reader = new ReportReader(null, null, null) {
-            @Override
-            public ReportSnapshot snapshot() {
-                return ReportSnapshot.of(1, DAY, List.of(shelter), List.of(), List.of());
-            }
-        };
-        return new ExportController(reader, properties,
-                new ProgrammeCalendar(Clock.systemUTC(), ProgrammeCalendar.DEFAULT_ZONE));
+        return new ExportController(new ReportReader(null, null, null), properties,
+                new ProgrammeCalendar(Clock.systemUTC(), ProgrammeCalendar.DEFAULT_ZONE),
+                ShelterBatches.of(ReportSnapshot.of(1, DAY, List.of(shelter), List.of(), List.of())));
     }
 
     static ShelterDoc shelterWith(int women, int men, int girls, int boys) {
@@ -45,6 +42,13 @@ class ExportSuppressionTest {
         return shelter;
     }
 
+    /** The shelters file as a client receives it, without the BOM. */
+    static String sheltersCsv(ExportController export) {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        export.shelters(NO_FILTER, false, response);
+        return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
     static String cell(String csv, String hashtag) {
         String[] lines = csv.split("\r\n");
         List<String> tags = List.of(lines[1].split(",", -1));
@@ -54,7 +58,7 @@ class ExportSuppressionTest {
     @Test
     void aSmallCountCannotBeWorkedOutFromTheTotalAndItsComplement() {
         // 3 women and girls, 97 men and boys: publishing 100 and 97 would reveal the 3
-        String csv = exportOf(shelterWith(2, 90, 1, 7)).shelters(NO_FILTER, true).getBody();
+        String csv = sheltersCsv(exportOf(shelterWith(2, 90, 1, 7)));
         assertThat(cell(csv, "#reached+ind")).isEqualTo("100");
         assertThat(cell(csv, "#reached+f")).isEmpty();
         assertThat(cell(csv, "#reached+m")).as("its complement in the total is suppressed too").isEmpty();
@@ -62,7 +66,7 @@ class ExportSuppressionTest {
 
     @Test
     void countsAtOrAboveTheThresholdOnBothSidesArePublished() {
-        String csv = exportOf(shelterWith(20, 40, 3, 17)).shelters(NO_FILTER, true).getBody();
+        String csv = sheltersCsv(exportOf(shelterWith(20, 40, 3, 17)));
         assertThat(cell(csv, "#reached+f")).isEqualTo("23");
         assertThat(cell(csv, "#reached+m")).isEqualTo("57");
     }

@@ -2,9 +2,11 @@ package org.shelters.reporting.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.shelters.events.agreements.SupplyCategory;
 import org.shelters.events.agreements.TrainingTopic;
@@ -14,12 +16,14 @@ import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.agreements.AgreementDoc;
 import org.shelters.reporting.agreements.AgreementFold;
 import org.shelters.reporting.export.ExportController;
+import org.shelters.reporting.export.ShelterBatches;
 import org.shelters.reporting.programme.ProgrammeSummary;
 import org.shelters.reporting.report.FilterParams;
 import org.shelters.reporting.shelters.ArrivalsTrend;
 import org.shelters.reporting.shelters.DailyArrivals;
 import org.shelters.reporting.shelters.ShelterDoc;
 import org.shelters.reporting.shelters.ShelterOverview;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Every figure an event carries fits an int, but their sums do not have to: arrivals, people,
@@ -119,23 +123,28 @@ class CountsNearIntegerMaxTest {
         ShelterDoc s1 = shelter("s1");
         day(s1, TODAY.minusDays(1));
         day(s1, TODAY);
-        ExportController exports = new ExportController(new ReportReader(null, null, null) {
-            @Override
-            public ReportSnapshot snapshot() {
-                return ReportSnapshot.of(1, TODAY, List.of(s1), List.of(trainedAgreement()), List.of());
-            }
-        }, new ReportingProperties(null, null, null), new ProgrammeCalendar(Clock.systemUTC(), ProgrammeCalendar.DEFAULT_ZONE));
+        ExportController exports = new ExportController(new ReportReader(null, null, null),
+                new ReportingProperties(null, null, null), new ProgrammeCalendar(Clock.systemUTC(), ProgrammeCalendar.DEFAULT_ZONE),
+                ShelterBatches.of(ReportSnapshot.of(1, TODAY, List.of(s1), List.of(trainedAgreement()), List.of())));
         FilterParams none = new FilterParams(null, null, null, null, null, null, null);
 
-        List<String> row = cells(exports.shelters(none, false).getBody(), 2);
-        List<String> tags = cells(exports.shelters(none, false).getBody(), 1);
+        String shelters = body(response -> exports.shelters(none, false, response));
+        List<String> row = cells(shelters, 2);
+        List<String> tags = cells(shelters, 1);
         assertThat(row.get(tags.indexOf("#reached+ind"))).isEqualTo("4000000000");
         assertThat(row.get(tags.indexOf("#reached+f"))).as("women and girls of two days").isEqualTo("8000000000");
         assertThat(row.get(tags.indexOf("#reached+children"))).isEqualTo("8000000000");
         assertThat(row.get(tags.indexOf("#reached+elderly"))).isEqualTo("4000000000");
 
-        String threeW = exports.threeW(none, false).getBody();
+        String threeW = body(response -> exports.threeW(none, false, response));
         assertThat(cells(threeW, 2).get(cells(threeW, 1).indexOf("#reached+m"))).isEqualTo("8000000000");
+    }
+
+    /** An export's file as streamed to a response. */
+    private static String body(Consumer<MockHttpServletResponse> export) {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        export.accept(response);
+        return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
     }
 
     private static List<String> cells(String csv, int line) {
