@@ -23,6 +23,7 @@ import org.shelters.reporting.audit.AuditTrail;
 import org.shelters.reporting.audit.Audited;
 import org.shelters.reporting.projection.Generations;
 import org.shelters.reporting.projection.ProjectionStore;
+import org.shelters.reporting.rollup.ProjectionIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,7 @@ public class RebuildService {
     private static final Duration LEASE_STALE_AFTER = Duration.ofMinutes(15);
     private static final String INSTANCE = java.util.UUID.randomUUID().toString();
 
+    private final ProjectionIndexes indexes;
     private final Claims lease;
     private final AuditTrail audit;
     private final AtomicLong applied = new AtomicLong();
@@ -63,8 +65,9 @@ public class RebuildService {
     private volatile Status status;
 
     public RebuildService(ProjectionStore store, Generations generations, Replay replay, MeterRegistry meters,
-                          MongoTemplate mongo, java.time.Clock clock, AuditTrail audit) {
+                          MongoTemplate mongo, java.time.Clock clock, AuditTrail audit, ProjectionIndexes indexes) {
         this.audit = audit;
+        this.indexes = indexes;
         this.lease = new Claims(mongo.getCollection("rebuild_lease"), clock);
         this.store = store;
         this.generations = generations;
@@ -91,6 +94,7 @@ public class RebuildService {
         }
         int target = Math.max(generations.active(), status.generation() == null ? 0 : status.generation()) + 1;
         Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
+        indexes.ensure(target);
         applied.set(0);
         total.set(0);
         status = new Status("RUNNING", target, generations.active(), 0, 0, Instant.now(), null, null);
