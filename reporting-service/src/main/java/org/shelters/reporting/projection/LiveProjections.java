@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
+import org.shelters.reporting.rollup.ProjectionIndexes;
 import org.shelters.reporting.rollup.ReadModels;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,9 @@ public class LiveProjections {
     private final Timer freshness;
     private final List<Consumer<Duration>> freshnessListeners = new CopyOnWriteArrayList<>();
 
-    public LiveProjections(ReadModels readModels, Generations generations, MeterRegistry meters) {
+    /** {@code indexes}: created, and a generation's read-side documents derived, before the first live batch. */
+    public LiveProjections(ReadModels readModels, Generations generations, MeterRegistry meters,
+                           ProjectionIndexes indexes) {
         this.readModels = readModels;
         this.generations = generations;
         this.freshness = Timer.builder("projection.freshness")

@@ -99,6 +99,26 @@ public class ProjectionStore {
         return docs;
     }
 
+    /** Every document of the generation's collection, {@code size} at a time (a one-off pass, not a request). */
+    public <D extends ProjectionDoc> long forEachBatch(Projection<D> projection, int generation, int size,
+                                                       java.util.function.Consumer<List<D>> batch) {
+        long seen = 0;
+        List<D> docs = new ArrayList<>(size);
+        for (Document document : collection(projection, generation).find().batchSize(size)) {
+            docs.add(mongo.getConverter().read(projection.type(), document));
+            if (docs.size() == size) {
+                batch.accept(docs);
+                seen += docs.size();
+                docs = new ArrayList<>(size);
+            }
+        }
+        if (!docs.isEmpty()) {
+            batch.accept(docs);
+            seen += docs.size();
+        }
+        return seen;
+    }
+
     /**
      * The stored documents matching {@code filter}, as they are, with only the fields of
      * {@code fields} (null: all), in {@code _id} order when {@code skip}/{@code limit} page them

@@ -65,8 +65,6 @@ public class ReadModels {
     /** The shelter profile fields a rollup copies. */
     static final List<String> PROFILE = List.of("registered", "name", "state", "municipality", "corridor", "capacity",
             "services", "demo", "retirement");
-    /** What a stored copy of a guarded document leaves out: its guard. */
-    private static final List<String> GUARD = List.of("seq", "gaps", "setBy");
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final PushOptions BY_AGREEMENT = new PushOptions().sortDocument(new Document("agreement", 1));
 
@@ -79,6 +77,30 @@ public class ReadModels {
     /** Writes {@code batch} to {@code generation}, then refreshes what is derived from the documents it touched. */
     public void write(ProjectionBatch batch, int generation) {
         derive(batch.writeTo(store, generation), generation);
+    }
+
+    /**
+     * Derives the read-side documents of a generation written before they existed, from all of its
+     * documents, once: when it has documents but no programme document yet. Run before the live
+     * consumers start, so nothing writes the generation meanwhile.
+     *
+     * @return how many documents it derived from (0 when there was nothing to do)
+     */
+    public long backfill(int generation) {
+        if (store.count(PROGRAMME, generation, new Document()) > 0) {
+            return 0;
+        }
+        long seen = 0;
+        for (Projection<? extends ProjectionDoc> folded : List.of(ShelterFold.SHELTERS, ShelterFold.ARRIVALS,
+                AgreementFold.AGREEMENTS, ShipmentFold.SHIPMENTS)) {
+            seen += backfill(folded, generation);
+        }
+        return seen;
+    }
+
+    private <D extends ProjectionDoc> long backfill(Projection<D> folded, int generation) {
+        return store.forEachBatch(folded, generation, 500,
+                docs -> derive(new ProjectionBatch.Touched(Map.of(folded, docs)), generation));
     }
 
     void derive(ProjectionBatch.Touched touched, int generation) {
@@ -102,7 +124,7 @@ public class ReadModels {
         for (ShipmentDoc shipment : touched.of(ShipmentFold.SHIPMENTS)) {
             if (shipment.shelterId != null) {
                 rollups.add(update(shipment.shelterId, List.of(Updates.set("shipments." + key(shipment.id),
-                        copy(shipment))), shipment.lastRecordedTime));
+                        Copies.shipment(shipment))), shipment.lastRecordedTime));
                 newest = newer(newest, shipment.lastRecordedTime);
             }
         }
@@ -234,7 +256,8 @@ public class ReadModels {
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (AgreementDoc a : agreements) {
-            writes.add(update(a.shelterId, List.of(Updates.set("agreements." + key(a.id), copy(a))), a.lastRecordedTime));
+            writes.add(update(a.shelterId, List.of(Updates.set("agreements." + key(a.id), Copies.agreement(a))),
+                    a.lastRecordedTime));
             ShelterRollup.Facet facet = facet(a);
             ShelterRollup.Facet before = stored.getOrDefault(a.shelterId, Map.of()).get(a.id);
             if (!facet.equals(before)) {
@@ -260,13 +283,6 @@ public class ReadModels {
         agreement.commitments.stream().map(c -> c.category).filter(Objects::nonNull).forEach(categories::add);
         facet.categories = new ArrayList<>(categories);
         return facet;
-    }
-
-    /** A guarded document as a rollup keeps it: everything but the guard. */
-    private Document copy(ProjectionDoc doc) {
-        Document copy = store.toDocument(doc);
-        GUARD.forEach(copy::remove);
-        return copy;
     }
 
     private static WriteModel<Document> update(String shelterId, List<Bson> sets, Instant recorded) {

@@ -79,7 +79,9 @@ public class RollupReads {
         if (where == null) {
             return List.of();
         }
-        return store.find(ReadModels.ROLLUPS, generation, where, null, 0, 0).stream().map(this::shelter).toList();
+        // the facets are for the store's filter only
+        return store.find(ReadModels.ROLLUPS, generation, where, Projections.exclude("facets"), 0, 0).stream()
+                .map(this::shelter).toList();
     }
 
     /** The rollups of these shelters. */
@@ -132,21 +134,22 @@ public class RollupReads {
                 .map(d -> ((Date) d).toInstant()).max(Instant::compareTo).orElse(null);
     }
 
+    /** Decoded field by field ({@link Copies}): a report over every shelter decodes one rollup per shelter. */
     private Shelter shelter(Document rollup) {
-        ShelterDoc shelter = store.read(ShelterDoc.class, rollup);
-        ShelterRollup derived = store.read(ShelterRollup.class, rollup);
-        shelter.months = derived.months;
-        shelter.latest = derived.latest;
+        ShelterDoc shelter = Copies.profile(rollup, retired -> store.read(ShelterDoc.Retirement.class, retired));
+        shelter.months = Copies.months(rollup);
+        shelter.latest = Copies.latest(rollup);
         List<AgreementDoc> agreements = new ArrayList<>();
         Document copies = rollup.get("agreements", Document.class);
         if (copies != null) {
-            copies.values().forEach(a -> agreements.add(store.read(AgreementDoc.class, (Document) a)));
+            copies.values().forEach(a -> agreements.add(Copies.agreement((Document) a)));
         }
         List<ShipmentDoc> shipments = new ArrayList<>();
         Document shipped = rollup.get("shipments", Document.class);
         if (shipped != null) {
-            shipped.values().forEach(s -> shipments.add(store.read(ShipmentDoc.class, (Document) s)));
+            shipped.values().forEach(s -> shipments.add(Copies.shipment((Document) s)));
         }
-        return new Shelter(shelter, agreements, shipments, derived.lastRecordedTime);
+        Date recorded = rollup.getDate("lastRecordedTime");
+        return new Shelter(shelter, agreements, shipments, recorded == null ? null : recorded.toInstant());
     }
 }

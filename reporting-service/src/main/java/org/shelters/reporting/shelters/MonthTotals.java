@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * One shelter's reported figures of one calendar month, added up (the latest revision of each
  * day only). A figure over a long range adds whole months from these and reads the days of a
  * month only where the range starts or ends inside it. In longs: each day fits an int, a month of
- * them need not.
+ * them need not. Only what a long-range figure adds up is kept (people received); a view that shows
+ * the groups of a day reads the days themselves.
  */
 public class MonthTotals {
 
@@ -19,13 +20,6 @@ public class MonthTotals {
     /** The first day of the month with a report (ISO date). */
     public String firstDay;
     public long arrivals;
-    public long women;
-    public long men;
-    public long girls;
-    public long boys;
-    public long unaccompaniedChildren;
-    public long olderPersons;
-    public long reportedKidnapOrTraffickingVictims;
 
     /** The totals of {@code days} (ISO date to figures), all of one month; null when there are none. */
     public static MonthTotals of(Map<String, DailyArrivals> days) {
@@ -38,13 +32,6 @@ public class MonthTotals {
             }
             t.days++;
             t.arrivals += d.arrivals;
-            t.women += d.women;
-            t.men += d.men;
-            t.girls += d.girls;
-            t.boys += d.boys;
-            t.unaccompaniedChildren += d.unaccompaniedChildren;
-            t.olderPersons += d.olderPersons;
-            t.reportedKidnapOrTraffickingVictims += d.reportedKidnapOrTraffickingVictims;
         }
         return t;
     }
