@@ -209,6 +209,40 @@ class ReadModelsTest {
                 .getList("facets", Document.class)).hasSize(1);
     }
 
+    @Test
+    void aGenerationWrittenBeforeTheReadSideDocumentsGetsThemDerivedFromItsDocuments() {
+        String s = "s-" + UUID.randomUUID();
+        String agreement = "a-" + UUID.randomUUID();
+        String shipment = "sh-" + UUID.randomUUID();
+        Instant sent = Instant.parse("2026-10-01T08:00:00Z");
+        List<EventEnvelope<? extends ShelterEvent>> shelterEvents = List.of(at(1, shelter(s, "Casa", "MX-CHP",
+                Corridor.SOUTHERN_BORDER, 40)), at(2, arrivals(s, DAY, 1, 30, 10, 10, 5, 5, 20)),
+                at(3, arrivals(s, DAY.minusDays(40), 1, 7, 1, 1, 1, 1, 20)));
+        List<EventEnvelope<? extends AgreementEvent>> agreementEvents = List.of(at(1, signed(agreement, s, "ECHO", "P1",
+                terms(DAY.minusDays(60), DAY.plusDays(300), "1000", line("L1", SupplyCategory.MEDICINES, "10")))));
+        List<EventEnvelope<? extends org.shelters.events.logistics.LogisticsEvent>> shipmentEvents = List.of(
+                at(1, org.shelters.reporting.Programme.dispatched(shipment, agreement, s, sent,
+                        org.shelters.reporting.Programme.shipmentLine("S1", "L1", SupplyCategory.MEDICINES, "4"))));
+        int before = 11;
+        int derived = 12;
+        ProjectionBatch old = new ProjectionBatch();
+        old.addAll(ShelterFold.PROJECTION, shelterEvents);
+        old.addAll(AgreementFold.PROJECTION, agreementEvents);
+        old.addAll(org.shelters.reporting.shipments.ShipmentFold.PROJECTION, shipmentEvents);
+        old.writeTo(store, before);
+        generation = derived;
+        poll(ShelterFold.PROJECTION, shelterEvents);
+        poll(AgreementFold.PROJECTION, agreementEvents);
+        poll(org.shelters.reporting.shipments.ShipmentFold.PROJECTION, shipmentEvents);
+
+        assertThat(readModels.backfill(before)).as("documents derived from: the shelter, two days, the agreement, the shipment").isEqualTo(5);
+        assertThat(readModels.backfill(before)).as("once").isZero();
+        for (var documents : ReadModels.DOCUMENTS) {
+            assertThat(store.rawSortedById(documents, before)).as(documents.collection())
+                    .isEqualTo(store.rawSortedById(documents, derived)).isNotEmpty();
+        }
+    }
+
     private List<Document> raw(String shelterId) {
         List<Document> docs = new ArrayList<>();
         docs.addAll(store.find(ReadModels.ROLLUPS, generation, new Document("_id", shelterId), null, 0, 0));
