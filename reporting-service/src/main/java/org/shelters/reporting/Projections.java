@@ -9,6 +9,7 @@ import org.shelters.reporting.projection.LiveProjections;
 import org.shelters.reporting.projection.Projection;
 import org.shelters.reporting.projection.ProjectionHandler;
 import org.shelters.reporting.projection.TopicProjection;
+import org.shelters.reporting.rollup.ReadModels;
 import org.shelters.reporting.shelters.ShelterFold;
 import org.shelters.reporting.shipments.ShipmentFold;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,12 @@ public class Projections {
     public static final List<TopicProjection<?>> ALL =
             List.of(ShelterFold.PROJECTION, AgreementFold.PROJECTION, ShipmentFold.PROJECTION);
 
-    /** Every kind of document, each once: what a rebuild drops and refills. */
-    public static final List<Projection<?>> DOCUMENTS =
-            ALL.stream().flatMap(topic -> topic.documents().stream()).toList();
+    /**
+     * Every kind of document, each once: what a rebuild drops and refills. The folds' documents,
+     * then the read-side documents derived from them after each batch ({@link ReadModels}).
+     */
+    public static final List<Projection<?>> DOCUMENTS = java.util.stream.Stream.concat(
+            ALL.stream().flatMap(topic -> topic.documents().stream()), ReadModels.DOCUMENTS.stream()).toList();
 
     @Bean
     ProjectionHandler<ShelterEvent> shelterProjections(LiveProjections live) {

@@ -26,7 +26,8 @@ import org.shelters.reporting.projection.TopicProjection;
 public final class AgreementFold {
 
     public static final Projection<AgreementDoc> AGREEMENTS =
-            new Projection<>("agreement_fulfilment", AgreementDoc.class, AgreementDoc::empty);
+            new Projection<>("agreement_fulfilment", AgreementDoc.class, AgreementDoc::empty,
+                    List.of("shelterId", "status"));
 
     /*
      * Fields set by more than one event type carry the sequence that set them, so an event applied

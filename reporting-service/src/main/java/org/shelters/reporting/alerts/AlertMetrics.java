@@ -11,6 +11,7 @@ import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.read.ReportFilter;
 import org.shelters.reporting.read.ReportReader;
 import org.shelters.reporting.read.ReportSnapshot;
+import org.shelters.reporting.read.Scope;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public class AlertMetrics {
     @Scheduled(initialDelayString = "${reporting.metrics.refresh-interval:15s}",
             fixedDelayString = "${reporting.metrics.refresh-interval:15s}")
     public void refresh() {
-        ReportSnapshot snapshot = reader.snapshot();
+        ReportSnapshot snapshot = reader.shelters(Scope.ALL, ReportFilter.NONE, ReportReader.Days.NONE);
         List<Alerts.Alert> alerts = Alerts.view(snapshot, ReportFilter.NONE, properties.alerts(), calendar.now());
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> surgesPerState = new TreeMap<>();

@@ -13,7 +13,7 @@ import org.shelters.reporting.agreements.AgreementFulfilment;
 import org.shelters.reporting.read.Quantities;
 import org.shelters.reporting.read.ReportFilter;
 import org.shelters.reporting.read.ReportSnapshot;
-import org.shelters.reporting.shelters.DailyArrivals;
+import org.shelters.reporting.shelters.LatestReport;
 import org.shelters.reporting.shelters.ShelterDoc;
 import org.shelters.reporting.shipments.ShipmentDoc;
 
@@ -51,26 +51,24 @@ public final class Alerts {
         List<Alert> alerts = new ArrayList<>();
         LocalDate today = snapshot.today();
         for (ShelterDoc shelter : snapshot.sheltersMatching(filter)) {
-            Map.Entry<String, DailyArrivals> latest = shelter.arrivals.lastEntry();
-            if (latest != null && shelter.capacity > 0 && latest.getValue().overnightOccupancy > shelter.capacity) {
+            // the latest report and the 30 days before it are kept with the shelter: no day is read here
+            LatestReport latest = shelter.latest;
+            if (latest != null && shelter.capacity > 0 && latest.overnightOccupancy > shelter.capacity) {
                 alerts.add(alert(OVER_CAPACITY, "HIGH", shelter, shelter.id,
-                        "Overnight occupancy " + latest.getValue().overnightOccupancy + " on " + latest.getKey()
+                        "Overnight occupancy " + latest.overnightOccupancy + " on " + latest.date
                                 + " exceeds capacity " + shelter.capacity,
-                        latest.getValue().overnightOccupancy, shelter.capacity,
-                        Map.of("date", latest.getKey(), "occupancy", latest.getValue().overnightOccupancy,
+                        latest.overnightOccupancy, shelter.capacity,
+                        Map.of("date", latest.date, "occupancy", latest.overnightOccupancy,
                                 "capacity", shelter.capacity)));
             }
             if (latest != null) {
-                LocalDate day = LocalDate.parse(latest.getKey());
-                List<DailyArrivals> before = new ArrayList<>(shelter.arrivals
-                        .subMap(day.minusDays(30).toString(), true, latest.getKey(), false).values());
-                double average = before.stream().mapToLong(d -> d.arrivals).average().orElse(0);
-                int arrivals = latest.getValue().arrivals;
-                if (before.size() >= 3 && arrivals >= settings.surgeMinArrivals() && arrivals > settings.surgeFactor() * average) {
+                double average = latest.priorAverage();
+                int arrivals = latest.arrivals;
+                if (latest.priorDays >= 3 && arrivals >= settings.surgeMinArrivals() && arrivals > settings.surgeFactor() * average) {
                     alerts.add(alert(ARRIVALS_SURGE, "MEDIUM", shelter, shelter.id,
-                            arrivals + " arrivals on " + latest.getKey() + " against a 30-day average of "
+                            arrivals + " arrivals on " + latest.date + " against a 30-day average of "
                                     + Math.round(average), arrivals, settings.surgeFactor() * average,
-                            Map.of("date", latest.getKey(), "arrivals", arrivals, "average30Days", Math.round(average))));
+                            Map.of("date", latest.date, "arrivals", arrivals, "average30Days", Math.round(average))));
                 }
             }
             for (AgreementDoc a : snapshot.agreementsOf(shelter.id)) {

@@ -2,6 +2,7 @@ package org.shelters.reporting.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +20,8 @@ import org.shelters.reporting.read.LineProgress;
 import org.shelters.reporting.read.ReportFilter;
 import org.shelters.reporting.read.ReportSnapshot;
 import org.shelters.reporting.read.UnitQuantities;
+import org.shelters.reporting.shelters.DailyArrivals;
+import org.shelters.reporting.shelters.MonthTotals;
 import org.shelters.reporting.shelters.ShelterDoc;
 
 /**
@@ -122,12 +125,22 @@ public final class ProgrammeSummary {
                     }
                 }
             }
+            // whole months from the shelter's month totals; the days of a month the filter cuts through
             long people = 0;
-            for (Map.Entry<String, org.shelters.reporting.shelters.DailyArrivals> e : shelter.arrivals.entrySet()) {
-                LocalDate date = LocalDate.parse(e.getKey());
-                if (filter.unbounded() || filter.inRange(date)) {
-                    people += e.getValue().arrivals;
-                    firstReported = firstReported == null || date.isBefore(firstReported) ? date : firstReported;
+            for (Map.Entry<String, MonthTotals> month : shelter.months.entrySet()) {
+                YearMonth ym = YearMonth.parse(month.getKey());
+                if (filter.unbounded() || MonthTotals.covers(ym, filter.from(), filter.to())) {
+                    people += month.getValue().arrivals;
+                    firstReported = earlier(firstReported, LocalDate.parse(month.getValue().firstDay));
+                } else if (MonthTotals.overlaps(ym, filter.from(), filter.to())) {
+                    for (Map.Entry<String, DailyArrivals> e : shelter.arrivals
+                            .subMap(ym.atDay(1).toString(), true, ym.atEndOfMonth().toString(), true).entrySet()) {
+                        LocalDate date = LocalDate.parse(e.getKey());
+                        if (filter.inRange(date)) {
+                            people += e.getValue().arrivals;
+                            firstReported = earlier(firstReported, date);
+                        }
+                    }
                 }
             }
             totals.people += people;
@@ -148,6 +161,10 @@ public final class ProgrammeSummary {
         LocalDate from = filter.from() != null ? filter.from() : firstReported;
         LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
         return new View(groupBy, DayRange.of(from, to, snapshot.today()), result, totals.row("TOTAL", false));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     private static String nz(String value) {

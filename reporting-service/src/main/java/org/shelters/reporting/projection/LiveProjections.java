@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.shelters.events.EventEnvelope;
 import org.shelters.events.EventPayload;
+import org.shelters.reporting.rollup.ProjectionIndexes;
+import org.shelters.reporting.rollup.ReadModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveProjections {
 
-    private final ProjectionStore store;
+    private final ReadModels readModels;
     private final Generations generations;
     private final Timer freshness;
     private final List<Consumer<Duration>> freshnessListeners = new CopyOnWriteArrayList<>();
 
-    public LiveProjections(ProjectionStore store, Generations generations, MeterRegistry meters) {
-        this.store = store;
+    /** {@code indexes}: created, and a generation's read-side documents derived, before the first live batch. */
+    public LiveProjections(ReadModels readModels, Generations generations, MeterRegistry meters,
+                           ProjectionIndexes indexes) {
+        this.readModels = readModels;
         this.generations = generations;
         this.freshness = Timer.builder("projection.freshness")
                 .description("Time from an event's recordedtime to the projection write that shows it")
@@ -44,7 +48,7 @@ public class LiveProjections {
         try {
             // the active generation, and the one a rebuild on any instance is filling
             for (int generation : generations.read().written()) {
-                batch.writeTo(store, generation);
+                readModels.write(batch, generation);
             }
         } finally {
             generations.writeLock().unlock();

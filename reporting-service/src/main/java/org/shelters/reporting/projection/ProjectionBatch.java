@@ -32,14 +32,32 @@ public final class ProjectionBatch {
         }
     }
 
-    /** Loads what the batch touches from generation {@code generation}, applies the changes and writes them back. */
-    public void writeTo(ProjectionStore store, int generation) {
-        pending.values().forEach(changes -> write(changes, store, generation));
+    /**
+     * Loads what the batch touches from generation {@code generation}, applies the changes and writes them back.
+     *
+     * @return every document an event of the batch was meant for, as it is now, whether the guard admitted the
+     *         event or not (a redelivery): what the read-side documents derived from them are refreshed from
+     */
+    public Touched writeTo(ProjectionStore store, int generation) {
+        Map<Projection<?>, List<? extends ProjectionDoc>> touched = new LinkedHashMap<>();
+        pending.values().forEach(changes -> touched.put(changes.projection, write(changes, store, generation)));
+        return new Touched(touched);
     }
 
-    private static <D extends ProjectionDoc> void write(Pending<D> changes, ProjectionStore store, int generation) {
+    private static <D extends ProjectionDoc> List<D> write(Pending<D> changes, ProjectionStore store, int generation) {
         Map<String, D> documents = store.load(changes.projection, generation, changes.documentIds());
         store.replaceAll(changes.projection, generation, changes.applyTo(documents));
+        return changes.documentIds().stream().map(documents::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The documents one batch was applied to, by projection. */
+    public record Touched(Map<Projection<?>, List<? extends ProjectionDoc>> documents) {
+
+        /** Those of {@code projection}; safe: {@link #writeTo} files a {@code Projection<D>}'s documents only under it. */
+        @SuppressWarnings("unchecked")
+        public <D extends ProjectionDoc> List<D> of(Projection<D> projection) {
+            return (List<D>) documents.getOrDefault(projection, List.of());
+        }
     }
 
     /**

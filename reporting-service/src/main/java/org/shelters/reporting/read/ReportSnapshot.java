@@ -14,13 +14,16 @@ import java.util.stream.Stream;
 import org.shelters.reporting.agreements.AgreementDoc;
 import org.shelters.reporting.projection.ProjectionDoc;
 import org.shelters.reporting.shelters.ArrivalsDoc;
+import org.shelters.reporting.shelters.LatestReport;
+import org.shelters.reporting.shelters.MonthTotals;
 import org.shelters.reporting.shelters.ShelterDoc;
 import org.shelters.reporting.shipments.ShipmentDoc;
 
 /**
- * The documents of one generation, read once per request, joined in memory. The programme has
- * tens of shelters and thousands of shipments, which fits; time-relative figures (today, last 7
- * days, overdue) must be computed at read time anyway.
+ * The documents a request reads, joined in memory: those of the shelters it asks about only, read
+ * by id ({@link ReportReader}). Time-relative figures (today, last 7 days, overdue) are computed
+ * from here at read time. Every shelter carries its month totals and latest report; its
+ * {@code arrivals} hold every day ({@link #of}) or only the days the view reads ({@link #partial}).
  */
 public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
                              Map<String, ShelterDoc> shelters, Map<String, AgreementDoc> agreements,
@@ -47,6 +50,33 @@ public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
                 newestArrival = a.lastRecordedTime;
             }
         }
+        // every day is here: the month totals and the latest report are computed from them
+        for (ShelterDoc shelter : shelterMap.values()) {
+            shelter.months = MonthTotals.byMonth(shelter.arrivals);
+            shelter.latest = LatestReport.of(shelter.arrivals);
+        }
+        Instant asOf = Stream.of(shelterMap.values().stream(), agreements.stream(), shipments.stream())
+                .flatMap(s -> s).map(d -> ((ProjectionDoc) d).lastRecordedTime).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (newestArrival != null && (asOf == null || newestArrival.isAfter(asOf))) {
+            asOf = newestArrival;
+        }
+        return assemble(generation, asOf, today, shelterMap, agreements, shipments);
+    }
+
+    /**
+     * From the shelters' read-side documents: each shelter comes with its month totals and latest
+     * report, and in {@code arrivals} only the days the view reads; {@code asOf} as the documents say.
+     */
+    public static ReportSnapshot partial(int generation, Instant asOf, LocalDate today, Collection<ShelterDoc> shelters,
+                                         Collection<AgreementDoc> agreements, Collection<ShipmentDoc> shipments) {
+        Map<String, ShelterDoc> shelterMap = new LinkedHashMap<>();
+        shelters.stream().sorted(Comparator.comparing(s -> s.id)).forEach(s -> shelterMap.put(s.id, s));
+        return assemble(generation, asOf, today, shelterMap, agreements, shipments);
+    }
+
+    private static ReportSnapshot assemble(int generation, Instant asOf, LocalDate today, Map<String, ShelterDoc> shelterMap,
+                                           Collection<AgreementDoc> agreements, Collection<ShipmentDoc> shipments) {
         Map<String, AgreementDoc> agreementMap = new LinkedHashMap<>();
         agreements.stream().sorted(Comparator.comparing(a -> a.id)).forEach(a -> agreementMap.put(a.id, a));
         List<ShipmentDoc> shipmentList = shipments.stream().sorted(Comparator.comparing(s -> s.id)).toList();
@@ -57,12 +87,6 @@ public record ReportSnapshot(int generation, Instant asOf, LocalDate today,
         for (ShipmentDoc s : shipmentList) {
             shipByShelter.computeIfAbsent(s.shelterId, k -> new ArrayList<>()).add(s);
             shipByAgreement.computeIfAbsent(s.agreementId, k -> new ArrayList<>()).add(s);
-        }
-        Instant asOf = Stream.of(shelterMap.values().stream(), agreementMap.values().stream(), shipmentList.stream())
-                .flatMap(s -> s).map(d -> ((ProjectionDoc) d).lastRecordedTime).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        if (newestArrival != null && (asOf == null || newestArrival.isAfter(asOf))) {
-            asOf = newestArrival;
         }
         return new ReportSnapshot(generation, asOf, today, shelterMap, agreementMap, shipmentList, byShelter,
                 shipByShelter, shipByAgreement);

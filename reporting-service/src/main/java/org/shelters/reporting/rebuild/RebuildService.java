@@ -23,6 +23,7 @@ import org.shelters.reporting.audit.AuditTrail;
 import org.shelters.reporting.audit.Audited;
 import org.shelters.reporting.projection.Generations;
 import org.shelters.reporting.projection.ProjectionStore;
+import org.shelters.reporting.rollup.ProjectionIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -71,6 +72,7 @@ public class RebuildService {
     /** Per service instance (not static: tests run two instances in one JVM). */
     private final String instance = java.util.UUID.randomUUID().toString();
 
+    private final ProjectionIndexes indexes;
     private final Claims lease;
     private final MongoTemplate mongo;
     private volatile long publishedAt;
@@ -80,8 +82,9 @@ public class RebuildService {
     private volatile Status status;
 
     public RebuildService(ProjectionStore store, Generations generations, Replay replay, MeterRegistry meters,
-                          MongoTemplate mongo, java.time.Clock clock, AuditTrail audit) {
+                          MongoTemplate mongo, java.time.Clock clock, AuditTrail audit, ProjectionIndexes indexes) {
         this.audit = audit;
+        this.indexes = indexes;
         this.lease = new Claims(mongo.getCollection("rebuild_lease"), clock);
         this.mongo = mongo;
         this.store = store;
@@ -166,6 +169,7 @@ public class RebuildService {
                 shared == null || shared.generation() == null ? 0 : shared.generation());
         int target = Math.max(generations.active(), last) + 1;
         Projections.DOCUMENTS.forEach(documents -> store.drop(documents, target));
+        indexes.ensure(target);
         applied.set(0);
         total.set(0);
         status = new Status("RUNNING", target, generations.active(), 0, 0, Instant.now(), null, null);

@@ -20,8 +20,8 @@ import org.shelters.events.kafka.ReceivedEventDeserializer;
 import org.shelters.reporting.Projections;
 import org.shelters.reporting.ReportingProperties;
 import org.shelters.reporting.projection.ProjectionBatch;
-import org.shelters.reporting.projection.ProjectionStore;
 import org.shelters.reporting.projection.TopicProjection;
+import org.shelters.reporting.rollup.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -57,14 +57,14 @@ public class Replay {
     public record Folded(String topic, EventEnvelope<EventPayload> event) {
     }
 
-    private final ProjectionStore store;
+    private final ReadModels readModels;
     private final KafkaProperties kafka;
     private final ReceivedEventDeserializer events;
     private final ReportingProperties properties;
 
-    public Replay(ProjectionStore store, KafkaProperties kafka, ReceivedEventDeserializer events,
+    public Replay(ReadModels readModels, KafkaProperties kafka, ReceivedEventDeserializer events,
                   ReportingProperties properties) {
-        this.store = store;
+        this.readModels = readModels;
         this.kafka = kafka;
         this.events = events;
         this.properties = properties;
@@ -160,7 +160,7 @@ public class Replay {
                     consumer.seek(tp, end.get(tp));
                 }
             }
-            batch.writeTo(store, target);
+            readModels.write(batch, target);
             listener.written(folded);
         }
     }

@@ -23,6 +23,7 @@ import org.shelters.platform.domain.Refusal;
 import org.shelters.reporting.Projections;
 import org.shelters.reporting.projection.Generations;
 import org.shelters.reporting.projection.ProjectionStore;
+import org.shelters.reporting.rollup.ProjectionIndexes;
 import org.shelters.reporting.read.KnownAt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +100,7 @@ public class ScratchGenerations {
 
     private final Replay replay;
     private final ProjectionStore store;
+    private final ProjectionIndexes indexes;
     private final Generations generations;
     private final Settings settings;
     private final Clock clock;
@@ -110,7 +112,8 @@ public class ScratchGenerations {
     private final LinkedHashMap<Instant, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     public ScratchGenerations(Replay replay, ProjectionStore store, Generations generations, Settings settings,
-                              Clock clock, MeterRegistry meters) {
+                              Clock clock, MeterRegistry meters, ProjectionIndexes indexes) {
+        this.indexes = indexes;
         this.replay = replay;
         this.store = store;
         this.generations = generations;
@@ -184,6 +187,7 @@ public class ScratchGenerations {
             Instant capturedAt = clock.instant();
             Map<TopicPartition, Long> end = replay.endOffsets(consumer);
             Projections.DOCUMENTS.forEach(documents -> store.drop(documents, entry.generation));
+            indexes.ensure(entry.generation);
             replay.replayUntil(consumer, end, entry.generation, event -> knownAt.knew(event.recordedtime(), event.time()),
                     new Replay.Listener() {
                         @Override

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The report queries. Every response carries {@code asOf}: the recordedtime of the newest event
  * applied. What each caller sees is decided here, per request, from its own token or session
  * ({@link ReportAccess}): a shelter partner's snapshot holds only its shelters' documents (the
- * store's query selects them), a donor reads fixed periods with small cells suppressed
+ * store's query selects them by id), a donor reads fixed periods with small cells suppressed
  * ({@link DonorDisclosure}), and single-shelter records are refused (403) to whoever may not read them.
  */
 @RestController
@@ -91,10 +91,12 @@ public class ReportsController {
         ReportFilter filter = filter(params, access, violations);
         PageRequest request = page(page, size, violations);
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
-        Page<ShelterOverview.View> views = slice(snapshot.sheltersMatching(filter), request)
-                .map(s -> ShelterOverview.view(s, snapshot, filter));
-        return new FreshPage<>(snapshot.asOf(), snapshot.generation(), views);
+        // paged, counted and sorted in the store; then only the page's shelters and their last 30 days are read
+        ReportReader.ShelterPage read = reader.shelterPage(access.scope(), filter, request, overviewDays(filter));
+        ReportSnapshot snapshot = read.snapshot();
+        List<ShelterOverview.View> views = read.ids().items().stream().map(snapshot.shelters()::get)
+                .filter(java.util.Objects::nonNull).map(s -> ShelterOverview.view(s, snapshot, filter)).toList();
+        return new FreshPage<>(snapshot.asOf(), snapshot.generation(), request.of(views, read.ids().total()));
     }
 
     @GetMapping("/shelters/{shelterId}")
@@ -104,7 +106,7 @@ public class ReportsController {
         ReportAccess access = ReportAccess.current();
         access.requireShelter(shelterId);
         ReportFilter filter = params.toFilter(calendar.zone());
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        ReportSnapshot snapshot = reader.shelters(access.scope(), List.of(shelterId), overviewDays(filter));
         ShelterDoc shelter = snapshot.sheltersMatching(ReportFilter.NONE).stream().filter(s -> s.id.equals(shelterId))
                 .findFirst().orElseThrow(() -> Refusal.notFound("Shelter", shelterId));
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), ShelterOverview.view(shelter, snapshot, filter));
@@ -116,8 +118,8 @@ public class ReportsController {
     public Fresh<AgreementFulfilment.View> fulfilment(@PathVariable String agreementId) {
         ReportAccess access = ReportAccess.current();
         access.requireShelterRecords();
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
-        AgreementDoc agreement = snapshot.agreements().get(agreementId);
+        ReportSnapshot snapshot = reader.agreement(access.scope(), agreementId).orElse(null);
+        AgreementDoc agreement = snapshot == null ? null : snapshot.agreements().get(agreementId);
         if (agreement == null) {
             // a scoped caller cannot tell another shelter's agreement from none: ids cannot be probed
             throw access.scope().all() ? Refusal.notFound("Agreement", agreementId) : Caller.forbidden();
@@ -137,7 +139,9 @@ public class ReportsController {
         ProgrammeSummary.GroupBy group = FilterParams.choice(ProgrammeSummary.GroupBy.class, "groupBy", groupBy,
                 violations, "state, corridor, donor, phase, category");
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        // whole months from the shelters' month totals, days only of a month the dates cut through
+        ReportSnapshot snapshot = reader.shelters(access.scope(), filter,
+                ReportReader.Days.edgesOf(filter.from(), filter.to()));
         ProgrammeSummary.View view = ProgrammeSummary.view(snapshot, filter,
                 group == null ? ProgrammeSummary.GroupBy.STATE : group);
         if (access.donor()) {
@@ -155,7 +159,7 @@ public class ReportsController {
         Violations violations = new Violations();
         ReportFilter filter = filter(params, access, violations);
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        ReportSnapshot snapshot = reader.shelters(access.scope(), filter, ReportReader.Days.NONE);
         DeliveryPerformance.View view = DeliveryPerformance.view(snapshot, filter);
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), view, access.donor()
                 ? disclosure(filter, new DonorDisclosure.Disclosed<>(view, List.of(), List.of())) : null);
@@ -176,7 +180,7 @@ public class ReportsController {
                 "must be one of " + String.join(", ", Alerts.TYPES));
         PageRequest request = page(page, size, violations);
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
+        ReportSnapshot snapshot = reader.shelters(access.scope(), filter, ReportReader.Days.NONE);
         List<Alerts.Alert> alerts = Alerts.view(snapshot, filter, properties.alerts(), calendar.now()).stream()
                 .filter(alert -> alertType == null || alert.type().equals(alertType)).toList();
         return new FreshPage<>(snapshot.asOf(), snapshot.generation(), slice(alerts, request));
@@ -191,18 +195,24 @@ public class ReportsController {
         Violations violations = new Violations();
         ReportFilter filter = filter(params, access, violations);
         violations.throwIfAny();
-        ReportSnapshot snapshot = reader.snapshot(access.scope());
-        LocalDate to = filter.to() != null ? filter.to() : snapshot.today();
+        LocalDate to = filter.to() != null ? filter.to() : calendar.today();
         LocalDate from = filter.from() != null ? filter.from() : to.minusDays(29);
         if (ChronoUnit.DAYS.between(from, to) > 366) {
             throw Refusal.invalid("from", "the trend covers at most 366 days");
         }
+        ReportSnapshot snapshot = reader.shelters(access.scope(), filter, ReportReader.Days.between(from, to));
         List<ArrivalsTrend.Day> days = ArrivalsTrend.view(snapshot, filter, from, to);
         if (access.donor()) {
             DonorDisclosure.Disclosed<List<ArrivalsTrend.Day>> disclosed = donorDisclosure().trend(days);
             return new Fresh<>(snapshot.asOf(), snapshot.generation(), disclosed.data(), disclosure(filter, disclosed));
         }
         return new Fresh<>(snapshot.asOf(), snapshot.generation(), days);
+    }
+
+    /** The days a shelter overview reads: the 30 ending on the filter's last day, else today. */
+    private ReportReader.Days overviewDays(ReportFilter filter) {
+        LocalDate reference = filter.to() != null ? filter.to() : calendar.today();
+        return ReportReader.Days.between(reference.minusDays(29), reference);
     }
 
     /** The filter as this caller may ask it: a donor only by fixed periods that have ended. */
@@ -232,7 +242,7 @@ public class ReportsController {
         }
     }
 
-    /** The requested page of an answer computed whole (the snapshot is in memory anyway). */
+    /** The requested page of an answer computed whole from the rollups of the shelters in scope (alerts). */
     static <T> Page<T> slice(List<T> all, PageRequest request) {
         int from = Math.min(request.offset(), all.size());
         int to = (int) Math.min(all.size(), (long) from + request.size());

@@ -28,6 +28,16 @@ public class ShelterDoc extends ProjectionDoc {
     /** ISO date -> figures of the latest revision; filled at read time from {@link ArrivalsDoc}s, not stored here. */
     @Transient
     public TreeMap<String, DailyArrivals> arrivals = new TreeMap<>();
+    /**
+     * Month ({@code YYYY-MM}) -> totals of every reported month, filled at read time: from
+     * {@link #arrivals} when all of them are loaded, else from the shelter's read-side document,
+     * with {@link #arrivals} holding only the days a view needs.
+     */
+    @Transient
+    public TreeMap<String, MonthTotals> months = new TreeMap<>();
+    /** The latest reported day and its comparison, filled at read time like {@link #months}; null before any report. */
+    @Transient
+    public LatestReport latest;
 
     public static ShelterDoc empty(String id) {
         ShelterDoc doc = new ShelterDoc();

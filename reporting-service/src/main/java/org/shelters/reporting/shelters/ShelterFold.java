@@ -20,9 +20,10 @@ import org.shelters.reporting.projection.TopicProjection;
 public final class ShelterFold {
 
     public static final Projection<ShelterDoc> SHELTERS =
-            new Projection<>("shelter_overview", ShelterDoc.class, ShelterDoc::empty);
+            new Projection<>("shelter_overview", ShelterDoc.class, ShelterDoc::empty, List.of("state", "corridor"));
     public static final Projection<ArrivalsDoc> ARRIVALS =
-            new Projection<>("shelter_arrivals", ArrivalsDoc.class, ArrivalsDoc::empty);
+            new Projection<>("shelter_arrivals", ArrivalsDoc.class, ArrivalsDoc::empty,
+                    List.of("shelterId,date"));
 
     /**
      * A daily report changes only the document of its shelter and date, so it rewrites a small

@@ -177,14 +177,15 @@ public final class ShelterOverview {
                 new ArrayList<>(shelter.arrivals.subMap(from.toString(), true, reference.toString(), true).values()));
     }
 
+    /** The latest reported day's: kept with the shelter, so no day is read for it. */
     static Occupancy occupancy(ShelterDoc shelter) {
-        Map.Entry<String, DailyArrivals> latest = shelter.arrivals.lastEntry();
+        LatestReport latest = shelter.latest;
         if (latest == null) {
             return null;
         }
-        int occupied = latest.getValue().overnightOccupancy;
+        int occupied = latest.overnightOccupancy;
         BigDecimal percent = shelter.capacity <= 0 ? null
                 : BigDecimal.valueOf(occupied * 100L).divide(BigDecimal.valueOf(shelter.capacity), 1, RoundingMode.HALF_UP);
-        return new Occupancy(LocalDate.parse(latest.getKey()), occupied, shelter.capacity, percent);
+        return new Occupancy(latest.day(), occupied, shelter.capacity, percent);
     }
 }

@@ -20,7 +20,8 @@ import org.shelters.reporting.projection.TopicProjection;
 public final class ShipmentFold {
 
     public static final Projection<ShipmentDoc> SHIPMENTS =
-            new Projection<>("delivery_performance", ShipmentDoc.class, ShipmentDoc::empty);
+            new Projection<>("delivery_performance", ShipmentDoc.class, ShipmentDoc::empty,
+                    List.of("shelterId", "agreementId", "status"));
 
     /*
      * Fields set by more than one event type carry the sequence that set them, so an event applied

@@ -98,7 +98,8 @@ class ProjectionRulesTest {
     @Test
     void theCollectionsKeepTheirNamesSoExistingGenerationsStayReadable() {
         assertThat(Projections.DOCUMENTS).extracting(Projection::collection)
-                .containsExactly("shelter_overview", "shelter_arrivals", "agreement_fulfilment", "delivery_performance");
+                .containsExactly("shelter_overview", "shelter_arrivals", "agreement_fulfilment", "delivery_performance",
+                        "shelter_rollup", "shelter_arrival_months", "programme_rollup");
         assertThat(ShelterFold.SHELTERS.collection(3)).isEqualTo("shelter_overview_v3");
     }
 
