@@ -68,6 +68,8 @@ class LocalStackKillIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int BURST = 120;
     private static final int INSTANCES = 2;
+    /** Acknowledged commands before the kill: the load is well under way. */
+    private static final int KILL_AFTER = 40;
     /** A whole stack on a loaded 2-core machine (six builds at once) has needed more than four minutes. */
     private static final Duration STACK_START = Duration.ofSeconds(480);
 
@@ -125,7 +127,7 @@ class LocalStackKillIT {
         AtomicLong backAt = new AtomicLong();
         Thread killer = new Thread(() -> {
             try {
-                await().atMost(Duration.ofSeconds(120)).until(() -> load.acknowledged() >= 60);
+                await().atMost(Duration.ofSeconds(120)).until(() -> load.acknowledged() >= KILL_AFTER);
                 victims.forEach(victim -> instanceProcess(victim).destroyForcibly());
                 killedAt.set(System.nanoTime());
                 System.out.printf("[multi-instance] SIGKILL of %s after %d acknowledged commands%n", victims, load.acknowledged());
@@ -134,7 +136,7 @@ class LocalStackKillIT {
                     return victims.stream().allMatch(victim -> now.contains(victim + " restarted and healthy"));
                 });
                 backAt.set(System.nanoTime());
-                Thread.sleep(5_000);
+                Thread.sleep(2_000);
             } catch (Exception e) {
                 System.out.println("[multi-instance] the killed instances did not come back: " + e);
             } finally {
@@ -143,13 +145,20 @@ class LocalStackKillIT {
         }, "killer");
         killer.start();
         long started = System.nanoTime();
-        load.run(4, Duration.ofMillis(150), bothBack::get, Duration.ofMinutes(6));
+        load.run(3, Duration.ofMillis(400), bothBack::get, Duration.ofMinutes(6));
         killer.join(60_000);
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(load.failures()).as("commands never accepted by either instance").isEmpty();
         assertThat(backAt.get()).as("both killed instances were restarted by the supervisor: %s", Files.readString(console))
                 .isPositive();
         assertThat(Files.readString(console)).contains("agreements-service died", "reporting-service-2 died");
+        // the restarted instance runs commands again, and a retry of one on the other instance replays it
+        String key = UUID.randomUUID().toString();
+        String programme = logins.token("programme");
+        String id = register(url(ports.agreements(), 1), programme, "Albergue Demo Tras Caida", key);
+        assertThat(id).as("a command to the restarted agreements instance").isNotNull();
+        assertThat(register(url(ports.agreements(), 2), programme, "Albergue Demo Tras Caida", key))
+                .as("the same Idempotency-Key on the other instance replays, nothing twice").isEqualTo(id);
 
         // quiet: every projection, through both reporting instances, against the ground truth
         Map<String, BigDecimal> expected = load.expected(before);
@@ -165,7 +174,7 @@ class LocalStackKillIT {
             if (comparison.exact() && same || System.nanoTime() > deadline) {
                 break;
             }
-            Thread.sleep(1_000);
+            Thread.sleep(2_000);
         }
         long duplicatePublications = duplicatePublications();
         double consumerDuplicates = 0;
@@ -178,9 +187,9 @@ class LocalStackKillIT {
         System.out.printf("[multi-instance] commands=%d lost=%d double=%d duplicatePublications=%d%n", load.acknowledged(),
                 comparison.lost().size(), comparison.doubled().size(), duplicatePublications);
         System.out.printf("[multi-instance] %d shelters, %d agreements, %d figures compared on both reporting instances; "
-                        + "%d commands retried on another instance; %.0f s of load, the killed instances back %.0f s after the kill; "
-                        + "duplicates the consumers skipped (since each instance's start): %.0f%n",
-                load.shelters().size(), load.agreementIds().size(), expected.size(), load.retried(), seconds,
+                        + "%d commands retried on another instance (%d cut off and found done); %.0f s of load, the killed instances "
+                        + "back %.0f s after the kill; duplicates the consumers skipped (since each instance's start): %.0f%n",
+                load.shelters().size(), load.agreementIds().size(), expected.size(), load.retried(), load.resolved(), seconds,
                 (backAt.get() - killedAt.get()) / 1e9, consumerDuplicates);
         assertThat(comparison.lost()).as("figures below the ground truth (lost)").isEmpty();
         assertThat(comparison.doubled()).as("figures above the ground truth (double-counted)").isEmpty();
@@ -353,12 +362,17 @@ class LocalStackKillIT {
     }
 
     private static String register(String agreements, String token, String name) {
+        return register(agreements, token, name, UUID.randomUUID().toString());
+    }
+
+    /** The registered (or replayed) shelter's id, or null when not answered 201. */
+    private static String register(String agreements, String token, String name, String idempotencyKey) {
         String body = "{\"name\":\"" + name + "\",\"state\":\"MX-CHP\",\"municipality\":\"Tapachula\","
                 + "\"corridor\":\"SOUTHERN_BORDER\",\"capacity\":50,\"services\":[\"LODGING\"]}";
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(agreements + "/api/shelters"))
                     .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 201 ? JSON.readTree(response.body()).path("shelterId").asString() : null;
         } catch (IOException | InterruptedException e) {
