@@ -434,9 +434,12 @@ public final class LocalStack {
                             + (instances > 1 ? " with --instances=" + instances : ""));
                 }
             }
-            if (new java.util.HashSet<>(all).size() != all.size()) {
-                throw new IllegalArgumentException("ports " + all + " (with --instances=" + instances
-                        + ": instance i on the service's port + " + INSTANCE_STEP + " (i - 1)) use a port twice: choose other --ports");
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            List<String> twice = all.stream().filter(port -> !seen.add(port)).map(String::valueOf).distinct().toList();
+            if (!twice.isEmpty()) {
+                throw new IllegalArgumentException("port " + String.join(", ", twice) + " would be used twice with --instances="
+                        + instances + " (instance i of a service listens on its port + " + INSTANCE_STEP
+                        + " (i - 1)): choose other --ports");
             }
         }
 

@@ -40,7 +40,7 @@ class PortsTest {
     @Test
     void portsWhereAnInstanceWouldFallOnAnotherPartAreRefused() {
         assertThatThrownBy(() -> LocalStack.Options.parse(new String[] {"--ports=9092,9093,27017,8081,8082,8083,8091",
-                "--instances=2"})).hasMessageContaining("use a port twice");
+                "--instances=2"})).hasMessageContaining("port 8091 would be used twice");
         assertThat(LocalStack.Options.parse(new String[] {"--ports=9092,9093,27017,8081,8082,8083,8091"}).instances())
                 .as("one instance leaves 8091 free").isEqualTo(1);
         assertThatThrownBy(() -> LocalStack.Options.parse(new String[] {"--ports=9092,9093,27017,8081,8082,65530", "--instances=2"}))
