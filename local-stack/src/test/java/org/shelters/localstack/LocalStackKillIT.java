@@ -155,8 +155,9 @@ class LocalStackKillIT {
         // the restarted instance runs commands again, and a retry of one on the other instance replays it
         String key = UUID.randomUUID().toString();
         String programme = logins.token("programme");
-        String id = register(url(ports.agreements(), 1), programme, "Albergue Demo Tras Caida", key);
-        assertThat(id).as("a command to the restarted agreements instance").isNotNull();
+        // retried with its key while it answers 503 (the first token after a start has it fetch the issuer's keys)
+        String id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> register(url(ports.agreements(), 1), programme, "Albergue Demo Tras Caida", key), created -> created != null);
         assertThat(register(url(ports.agreements(), 2), programme, "Albergue Demo Tras Caida", key))
                 .as("the same Idempotency-Key on the other instance replays, nothing twice").isEqualTo(id);
 
@@ -242,6 +243,10 @@ class LocalStackKillIT {
                     .until(() -> Files.readString(console).contains("Press Ctrl-C") || !restarted.isAlive());
             assertThat(restarted.isAlive()).as("restarted stack: %s", Files.readString(console)).isTrue();
             String admin = logins.token("admin");
+            // a 503 says "try again": the first token after a start has the service fetch the issuer's keys, which
+            // can time out on a loaded machine
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> status(agreements + "/api/shelters?size=1", admin) != 503);
             for (String id : acknowledged) {
                 assertThat(status(agreements + "/api/shelters/" + id, admin)).as("shelter " + id + " after the kill").isEqualTo(200);
             }

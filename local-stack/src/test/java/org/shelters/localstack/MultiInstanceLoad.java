@@ -472,6 +472,12 @@ final class MultiInstanceLoad {
     /** The programme totals through {@code reporting}: people received, and per unit committed, accepted and rejected. */
     Map<String, BigDecimal> programme(String reporting, String user) throws IOException, InterruptedException {
         HttpResponse<String> response = get(reporting + "/api/reports/programme", user);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // 503: the store or the issuer's keys (fetched on the first token after a start) not reachable just now
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            response = get(reporting + "/api/reports/programme", user);
+        }
         if (response.statusCode() != 200) {
             throw new IOException("GET " + reporting + "/api/reports/programme -> " + response.statusCode() + " " + response.body());
         }
