@@ -4,6 +4,8 @@
 #   agreements :8081, logistics :8082, reporting :8083 (dashboard at /dashboard/).
 # Options: --reset (delete local data first)  --no-demo (skip the demo programme)  --verbose
 #   --data-dir=PATH  --ports=kafka,controller,mongo,agreements,logistics,reporting[,identity]
+#   --instances=N (1-4: N instances of each service; instance i on the service's port + 10*(i-1),
+#   e.g. 8081/8091, 8082/8092, 8083/8093, logs in <service>-i.log)
 # A token for the API: ./local-stack/token.sh USER (e.g. programme, analyst, partner-1)
 set -euo pipefail
 cd "$(dirname "$0")/.."

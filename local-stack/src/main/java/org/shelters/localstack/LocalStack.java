@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Options: {@code --reset} deletes the data folder first; {@code --no-demo} skips demo data (the
  * demo users are there all the same: without them nobody could sign in); {@code --data-dir=PATH}
- * (default {@code .local-stack}); {@code --verbose} echoes every log line on the console as well.
+ * (default {@code .local-stack}); {@code --verbose} echoes every log line on the console as well;
+ * {@code --instances=N} (1 to 4, default 1) runs N instances of each service, instance i on the
+ * service's port + 10 (i - 1), all on the one broker and store (see {@link Ports#service}).
  */
 public final class LocalStack {
 
@@ -65,7 +67,14 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("local stack: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         // read by logback.xml, so before anything logs: the file under the data folder, the console threshold
         System.setProperty("localstack.logs", options.logDir().toString());
         System.setProperty("localstack.console.level", options.verbose() ? "INFO" : "ERROR");
@@ -88,8 +97,7 @@ public final class LocalStack {
     void start() throws Exception {
         long started = System.nanoTime();
         Ports ports = options.ports();
-        checkPortsFree(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.agreements(), ports.logistics(),
-                ports.reporting(), ports.identity());
+        checkPortsFree(ports.all(options.instances()).stream().mapToInt(Integer::intValue).toArray());
         Path data = prepareDataDir();
         log("starting: data in %s, logs in %s", data, options.logDir());
 
@@ -110,9 +118,12 @@ public final class LocalStack {
         log("identity server ready at %s", identity.url());
 
         proceed();
-        services.add(service("agreements-service", ports.agreements(), "agreements"));
-        services.add(service("logistics-service", ports.logistics(), "logistics"));
-        services.add(service("reporting-service", ports.reporting(), "reporting"));
+        // instance 1 of each first: services.get(0..2) are what the demo and the printed commands use
+        for (int instance = 1; instance <= options.instances(); instance++) {
+            services.add(service("agreements-service", instance, ports.service(ports.agreements(), instance), "agreements"));
+            services.add(service("logistics-service", instance, ports.service(ports.logistics(), instance), "logistics"));
+            services.add(service("reporting-service", instance, ports.service(ports.reporting(), instance), "reporting"));
+        }
         for (ServiceProcess service : services) {
             proceed();
             service.start(!options.verbose());
@@ -121,7 +132,9 @@ public final class LocalStack {
             service.awaitHealthy(ServiceProcess.READY_PATIENCE);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        log("%s UP %.1f s after start", String.join(", ", services.stream().map(ServiceProcess::name).toList()), seconds);
+        String each = options.instances() == 1 ? "" : " (" + options.instances() + " instances each)";
+        log("%s UP%s %.1f s after start", String.join(", ", services.subList(0, 3).stream().map(ServiceProcess::name).toList()),
+                each, seconds);
         proceed();
         printUrls();
 
@@ -151,15 +164,22 @@ public final class LocalStack {
     private ServiceProcess identityServer(Path identityData) {
         Path jar = options.repo().resolve("identity-server").resolve("target").resolve("identity-server-0.1.0-SNAPSHOT-exec.jar");
         Ports ports = options.ports();
-        List<String> serviceOrigins = List.of("http://localhost:" + ports.agreements(), "http://localhost:" + ports.logistics(),
-                "http://localhost:" + ports.reporting());
+        List<String> serviceOrigins = new ArrayList<>();
+        List<String> dashboards = new ArrayList<>();
+        for (int instance = 1; instance <= options.instances(); instance++) {
+            for (int base : List.of(ports.agreements(), ports.logistics(), ports.reporting())) {
+                serviceOrigins.add("http://localhost:" + ports.service(base, instance));
+            }
+            dashboards.add("http://localhost:" + ports.service(ports.reporting(), instance));
+        }
         List<String> devRedirects = new ArrayList<>(List.of(DemoLogin.REDIRECT_URI));
         serviceOrigins.forEach(origin -> devRedirects.add(origin + "/swagger-ui/oauth2-redirect.html"));
-        String reporting = "http://localhost:" + ports.reporting();
         return new ServiceProcess("identity-server", ports.identity(), jar, Map.of(
                 "SERVER_PORT", String.valueOf(ports.identity()),
                 "IDENTITY_ISSUER", identityUrl(),
-                "IDENTITY_DASHBOARD_REDIRECT_URI", reporting + "/login/oauth2/code/shelters"),
+                // every reporting instance serves the dashboard and signs its users in
+                "IDENTITY_DASHBOARD_REDIRECT_URI", String.join(",",
+                        dashboards.stream().map(dashboard -> dashboard + "/login/oauth2/code/shelters").toList())),
                 List.of("--identity.data-dir=" + identityData,
                         // the documented demo users: this is a development stack
                         "--identity.demo.enabled=true",
@@ -170,7 +190,7 @@ public final class LocalStack {
                         "--spring.security.oauth2.authorizationserver.client.dev.registration.redirect-uris="
                                 + String.join(",", devRedirects),
                         "--spring.security.oauth2.authorizationserver.client.dashboard.registration.post-logout-redirect-uris="
-                                + reporting + "/dashboard/"),
+                                + String.join(",", dashboards.stream().map(dashboard -> dashboard + "/dashboard/").toList())),
                 ServiceProcess.Readiness.DISCOVERY, options.logDir());
     }
 
@@ -198,8 +218,15 @@ public final class LocalStack {
         }
     }
 
-    private ServiceProcess service(String name, int port, String database) {
-        Path jar = options.repo().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
+    /**
+     * Instance 1 of a service is named as the service ({@code reporting-service}, log
+     * {@code reporting-service.log}); instance i > 1 {@code reporting-service-i}. Every instance of
+     * a service shares its database and its consumer group: they are one service to the store and
+     * the broker.
+     */
+    private ServiceProcess service(String service, int instance, int port, String database) {
+        String name = instance == 1 ? service : service + "-" + instance;
+        Path jar = options.repo().resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar");
         return new ServiceProcess(name, port, jar, Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SPRING_MONGODB_URI", "mongodb://localhost:" + options.ports().mongo() + "/" + database,
@@ -299,6 +326,11 @@ public final class LocalStack {
         log("");
         log("The Shelter Support Programme platform is running:");
         log("  dashboard            %s/dashboard/  (sign in, e.g. analyst / analyst-demo)", services.get(2).url());
+        for (int i = 5; i < services.size(); i += 3) {
+            // the instances' session cookies share a name (cookies ignore the port): one dashboard per browser
+            log("  dashboard            %s/dashboard/  (instance %d; in another browser than the first)", services.get(i).url(),
+                    i / 3 + 1);
+        }
         for (ServiceProcess service : services) {
             log("  %-20s %s  (OpenAPI %s/v3/api-docs, Swagger UI %s/swagger-ui.html)", service.name(), service.url(),
                     service.url(), service.url());
@@ -314,9 +346,14 @@ public final class LocalStack {
         log("Press Ctrl-C to stop everything.");
     }
 
-    /** The service URLs, agreements, logistics, reporting, once started. */
+    /** The service URLs of instance 1, agreements, logistics, reporting, once started. */
     List<String> serviceUrls() {
-        return services.stream().map(ServiceProcess::url).toList();
+        return serviceUrls(1);
+    }
+
+    /** The service URLs of {@code instance} (1 to {@code --instances}), agreements, logistics, reporting. */
+    List<String> serviceUrls(int instance) {
+        return services.subList(3 * (instance - 1), 3 * instance).stream().map(ServiceProcess::url).toList();
     }
 
     /** The supervised services (for tests). */
@@ -363,9 +400,48 @@ public final class LocalStack {
         LoggerFactory.getLogger(LocalStack.class).info(format, args);
     }
 
-    /** Fixed by default (clients and docs rely on them); overridable so tests can run beside a developer's stack. */
+    /**
+     * Fixed by default (clients and docs rely on them); overridable so tests can run beside a developer's stack.
+     * The service ports are instance 1's; instance i of a service listens {@value #INSTANCE_STEP} (i - 1) above.
+     */
     record Ports(int kafka, int kafkaController, int mongo, int agreements, int logistics, int reporting, int identity) {
         static final Ports DEFAULT = new Ports(9092, 9093, 27017, 8081, 8082, 8083, 9000);
+        /** 8081, 8091, 8101, 8111: the service's last digit stays, and four instances fit below 8120. */
+        static final int INSTANCE_STEP = 10;
+
+        /** The port of {@code instance} (from 1) of the service whose instance 1 is on {@code base}. */
+        int service(int base, int instance) {
+            return base + INSTANCE_STEP * (instance - 1);
+        }
+
+        /** Every port a stack of {@code instances} instances listens on. */
+        List<Integer> all(int instances) {
+            List<Integer> all = new ArrayList<>(List.of(kafka, kafkaController, mongo, identity));
+            for (int instance = 1; instance <= instances; instance++) {
+                for (int base : List.of(agreements, logistics, reporting)) {
+                    all.add(service(base, instance));
+                }
+            }
+            return all;
+        }
+
+        /** Refuses ports out of range, and two parts on one port (an instance's port can fall on another part's). */
+        void check(int instances) {
+            List<Integer> all = all(instances);
+            for (int port : all) {
+                if (port < 1 || port > 65_535) {
+                    throw new IllegalArgumentException("port " + port + " is out of range (1 to 65535)"
+                            + (instances > 1 ? " with --instances=" + instances : ""));
+                }
+            }
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            List<String> twice = all.stream().filter(port -> !seen.add(port)).map(String::valueOf).distinct().toList();
+            if (!twice.isEmpty()) {
+                throw new IllegalArgumentException("port " + String.join(", ", twice) + " would be used twice with --instances="
+                        + instances + " (instance i of a service listens on its port + " + INSTANCE_STEP
+                        + " (i - 1)): choose other --ports");
+            }
+        }
 
         /** Six numbers keep the identity server on 9000 (the issuer the services expect by default); a seventh moves it. */
         static Ports parse(String text) {
@@ -377,7 +453,11 @@ public final class LocalStack {
             int[] p = new int[7];
             p[6] = DEFAULT.identity();
             for (int i = 0; i < parts.length; i++) {
-                p[i] = Integer.parseInt(parts[i].trim());
+                try {
+                    p[i] = Integer.parseInt(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--ports takes numbers; '" + parts[i].trim() + "' is not one");
+                }
             }
             return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
         }
@@ -388,7 +468,21 @@ public final class LocalStack {
         }
     }
 
-    record Options(boolean reset, boolean demo, boolean verbose, Path dataDir, Path repo, Ports ports) {
+    /** @param instances how many instances of each service (1 to {@value #MAX_INSTANCES}) */
+    record Options(boolean reset, boolean demo, boolean verbose, Path dataDir, Path repo, Ports ports, int instances) {
+
+        static final int MAX_INSTANCES = 4;
+
+        Options {
+            if (instances < 1 || instances > MAX_INSTANCES) {
+                throw new IllegalArgumentException("--instances takes 1 to " + MAX_INSTANCES + ", not " + instances);
+            }
+            ports.check(instances);
+        }
+
+        Options(boolean reset, boolean demo, boolean verbose, Path dataDir, Path repo, Ports ports) {
+            this(reset, demo, verbose, dataDir, repo, ports, 1);
+        }
 
         /** One log file per child JVM, and local-stack.log. */
         Path logDir() {
@@ -402,6 +496,7 @@ public final class LocalStack {
             boolean verbose = false;
             Path repo = Path.of(System.getProperty("localstack.repo", ".")).toAbsolutePath().normalize();
             Path dataDir = null;
+            int instances = 1;
             for (String arg : args) {
                 if (arg.equals("--reset")) {
                     reset = true;
@@ -413,14 +508,26 @@ public final class LocalStack {
                     dataDir = Path.of(arg.substring("--data-dir=".length()));
                 } else if (arg.startsWith("--ports=")) {
                     ports = Ports.parse(arg.substring("--ports=".length()));
+                } else if (arg.startsWith("--instances=")) {
+                    instances = instances(arg.substring("--instances=".length()));
                 } else if (arg.startsWith("--repo=")) {
                     repo = Path.of(arg.substring("--repo=".length())).toAbsolutePath().normalize();
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg
-                            + " (options: --reset --no-demo --verbose --data-dir=PATH --repo=PATH --ports=K,C,M,A,L,R[,I])");
+                            + " (options: --reset --no-demo --verbose --data-dir=PATH --repo=PATH --ports=K,C,M,A,L,R[,I]"
+                            + " --instances=N)");
                 }
             }
-            return new Options(reset, demo, verbose, dataDir != null ? dataDir : repo.resolve(".local-stack"), repo, ports);
+            return new Options(reset, demo, verbose, dataDir != null ? dataDir : repo.resolve(".local-stack"), repo, ports,
+                    instances);
+        }
+
+        private static int instances(String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--instances takes a whole number, 1 to " + MAX_INSTANCES + ", not '" + value + "'");
+            }
         }
     }
 }

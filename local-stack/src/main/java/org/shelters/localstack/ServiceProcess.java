@@ -171,8 +171,9 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -q -DskipTests package");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // -Dlocalstack.process names the instance on its command line: ps (and a test) tells reporting-service-2 from 1
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-                "-Xmx512m", "-jar", jar.toString()));
+                "-Xmx512m", "-Dlocalstack.process=" + name, "-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> quietOutput = new HashMap<>(Map.of(

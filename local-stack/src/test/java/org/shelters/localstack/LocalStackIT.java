@@ -328,22 +328,6 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(11)
-    void aServiceThatDiesIsRestartedByTheStackAndARetriedCommandCarriesOn() throws Exception {
-        ServiceProcess service = stack.services().get(0);
-        String key = UUID.randomUUID().toString();
-        String programme = logins.token("programme");
-        service.handle().destroyForcibly();   // SIGKILL, as the OOM killer would
-
-        // the client retries with its Idempotency-Key until the supervisor has the service back
-        String id = await().atMost(STACK_START).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> registerShelter("Albergue Demo Tras Caida", programme, key), created -> created != null);
-        assertThat(service.restarts()).isEqualTo(1);
-        assertThat(registerShelter("Albergue Demo Tras Caida", programme, key)).as("the retry replays, nothing twice").isEqualTo(id);
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(reporting + "/api/reports/shelters/" + id) == 200);
-    }
-
-    @Test
     @Order(12)
     void afterARestartOnTheSameDataEverythingIsStillThereAndTheDemoIsNotLoadedTwice() throws Exception {
         int sheltersBefore = get(agreements + "/api/shelters?size=100").path("total").asInt();
